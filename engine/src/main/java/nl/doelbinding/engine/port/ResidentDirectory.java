@@ -1,0 +1,20 @@
+package nl.doelbinding.engine.port;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import nl.doelbinding.engine.model.FieldName;
+import nl.doelbinding.engine.model.VNumber;
+
+/**
+ * Reads the stored values of residents' fields, for building a release package. Implementations read
+ * only the fields asked for, of the residents asked for, and never invent a resident.
+ */
+public interface ResidentDirectory {
+    /**
+     * The stored values of {@code fields} for each of {@code residents} that exists; a resident that is
+     * not in the register is absent from the result. A field without a stored value is absent from that
+     * resident's map.
+     */
+    Map<VNumber, Map<FieldName, String>> read(Collection<VNumber> residents, Set<FieldName> fields);
+}

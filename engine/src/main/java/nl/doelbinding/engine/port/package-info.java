@@ -1,0 +1,2 @@
+/** Ports the engine owns and the server implements: residents, keys, stores. */
+package nl.doelbinding.engine.port;
