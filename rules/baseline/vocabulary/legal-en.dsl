@@ -19,6 +19,7 @@
 [when]- is based on a statutory order=order == true
 [when]- is not based on a statutory order=order == false
 [when]- names an instrument the catalogue does not accept for its purpose=hasPurpose == true, instrumentAccepted == false
+[when]- names an instrument the catalogue accepts for its purpose=instrumentAccepted == true
 [when]- states no reference of the order=orderReference == false
 [when]- states no authorisation of the examining magistrate=authorisation == false
 [when]- rests on an order given orally=oral == true
