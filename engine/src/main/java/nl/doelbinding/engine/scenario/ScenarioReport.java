@@ -18,8 +18,10 @@ public record ScenarioReport(List<CaseResult> results, List<ScenarioError> error
         return results.stream().filter(CaseResult::passed).count();
     }
 
+    /** Failed cases: those whose expectations did not hold, and those that could not be run (counted once). */
     public long failed() {
-        return results.size() - passed() + errors.size();
+        long unrunnable = errors.stream().map(e -> e.file() + "\0" + e.caseName()).distinct().count();
+        return results.size() - passed() + unrunnable;
     }
 
     /** The closing line: {@code N passed, N failed}. */
