@@ -1,0 +1,104 @@
+package nl.doelbinding.routes.flow;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import nl.doelbinding.engine.decision.RulesetDecisionEngine;
+import nl.doelbinding.engine.io.DecisionJson;
+import nl.doelbinding.engine.io.RequestReader;
+import nl.doelbinding.engine.io.RequestValidationException;
+import nl.doelbinding.engine.io.ValidationError;
+import nl.doelbinding.engine.model.Decision;
+import nl.doelbinding.engine.model.DisclosureRequest;
+import nl.doelbinding.engine.model.Requester;
+import nl.doelbinding.engine.port.ActiveRuleset;
+import nl.doelbinding.engine.port.DecidedRequest;
+import nl.doelbinding.engine.port.DecisionLog;
+import nl.doelbinding.engine.port.Recording;
+import nl.doelbinding.engine.port.StoredDecision;
+import nl.doelbinding.routes.problem.ProblemException;
+import nl.doelbinding.routes.problem.ProblemType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The use case behind {@code direct:decide}, the same for every channel: validate against the active
+ * catalogue, answer a replay from the record, decide, and record request, decision and audit record in
+ * one transaction before anything is dispatched.
+ */
+public final class DecisionService {
+    private static final Logger LOG = LoggerFactory.getLogger(DecisionService.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ActiveRuleset rulesets;
+    private final DecisionLog log;
+    private final Clock clock;
+
+    public DecisionService(ActiveRuleset rulesets, DecisionLog log, Clock clock) {
+        this.rulesets = rulesets;
+        this.log = log;
+        this.clock = clock;
+    }
+
+    public DecisionOutcome decide(Requester requester, byte[] body) {
+        JsonNode tree = parse(body);
+        RulesetDecisionEngine engine = rulesets.current().orElseThrow(() -> new ProblemException(
+                ProblemType.UNAVAILABLE, "no ruleset is active, so nothing can be decided"));
+        DisclosureRequest request;
+        try {
+            request = new RequestReader(engine.ruleset().catalogue()).read(tree, requester);
+        } catch (RequestValidationException e) {
+            throw new ProblemException(ProblemType.INVALID_REQUEST, "the request is not valid", e.errors());
+        }
+        String canonical = CanonicalJson.write(tree);
+        String hash = CanonicalJson.sha256(canonical);
+        Optional<StoredDecision> earlier = log.find(requester.client(), request.requestId());
+        if (earlier.isPresent()) {
+            return replay(earlier.get(), hash);
+        }
+        Decision decision = engine.decide(request);
+        String decisionId = UUID.randomUUID().toString();
+        String decisionJson = DecisionJson.write(decision, decisionId, Optional.empty(), Optional.empty()).toString();
+        Recording recording = log.record(new DecidedRequest(request, hash, canonical, decision, decisionId,
+                decisionJson, clock.instant()));
+        if (recording instanceof Recording.AlreadyRecorded already) {
+            return replay(already.stored(), hash);
+        }
+        LOG.info("request {} decided {} under ruleset {}", request.requestId(), decision.overall(),
+                decision.ruleset().sha256());
+        return new DecisionOutcome(recording.stored(), false);
+    }
+
+    private static DecisionOutcome replay(StoredDecision stored, String hash) {
+        if (!stored.bodySha256().equals(hash)) {
+            throw new ProblemException(ProblemType.CONFLICT, "requestId " + stored.requestId()
+                    + " was already used for a different request");
+        }
+        return new DecisionOutcome(stored, true);
+    }
+
+    private static JsonNode parse(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw new ProblemException(ProblemType.INVALID_REQUEST, "the request body is empty",
+                    List.of(new ValidationError("$", "a JSON request is required")));
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            return invalidJson(e);
+        } catch (java.io.IOException e) {
+            throw new ProblemException(ProblemType.INVALID_REQUEST, "the request body cannot be read");
+        }
+    }
+
+    private static JsonNode invalidJson(JsonProcessingException e) {
+        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr();
+        throw new ProblemException(ProblemType.INVALID_REQUEST, "the request body is not valid JSON" + where,
+                List.of(new ValidationError("$", "not valid JSON" + where)));
+    }
+}

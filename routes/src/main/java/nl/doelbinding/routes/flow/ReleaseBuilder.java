@@ -1,0 +1,85 @@
+package nl.doelbinding.routes.flow;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.doelbinding.engine.catalogue.Catalogue;
+import nl.doelbinding.engine.catalogue.FieldDefinition;
+import nl.doelbinding.engine.model.FieldName;
+import nl.doelbinding.engine.model.FieldOutcome;
+import nl.doelbinding.engine.model.VNumber;
+import nl.doelbinding.engine.port.ResidentDirectory;
+import nl.doelbinding.engine.port.StoredDecision;
+import nl.doelbinding.engine.redaction.PseudonymContext;
+import nl.doelbinding.engine.redaction.PseudonymKeys;
+import nl.doelbinding.engine.redaction.Redactor;
+
+/**
+ * Builds the release package of a released decision: for each named subject found in the register, the
+ * released fields only, each transformed as decided. A rejected, escalated or unrequested field never
+ * appears; a subject not in the register is listed as not found, never invented.
+ */
+public final class ReleaseBuilder {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ResidentDirectory residents;
+    private final PseudonymKeys keys;
+
+    public ReleaseBuilder(ResidentDirectory residents, PseudonymKeys keys) {
+        this.residents = residents;
+        this.keys = keys;
+    }
+
+    /** The decision document with its {@code release} added. */
+    public ObjectNode withRelease(StoredDecision stored, Catalogue catalogue) {
+        ObjectNode decision = read(stored.decisionJson());
+        JsonNode body = read(stored.bodyJson());
+        Map<FieldName, FieldOutcome> released = new LinkedHashMap<>();
+        for (JsonNode field : decision.path("fields")) {
+            FieldOutcome outcome = FieldOutcome.valueOf(field.path("outcome").asText());
+            if (outcome.releases()) {
+                released.put(new FieldName(field.path("field").asText()), outcome);
+            }
+        }
+        List<VNumber> subjects = new ArrayList<>();
+        body.path("subjects").forEach(s -> subjects.add(new VNumber(s.path("vNumber").asText())));
+        Map<VNumber, Map<FieldName, String>> values = released.isEmpty() ? Map.of()
+                : residents.read(subjects, released.keySet());
+        PseudonymContext context = new PseudonymContext(stored.requesterUnit(), body.path("caseReference").asText(""));
+        Redactor redactor = new Redactor(catalogue, keys);
+        ObjectNode release = JsonNodeFactory.instance.objectNode();
+        ArrayNode found = release.putArray("subjects");
+        ArrayNode notFound = release.putArray("notFound");
+        for (VNumber subject : subjects) {
+            Map<FieldName, String> stored0 = released.isEmpty() ? Map.of() : values.get(subject);
+            if (stored0 == null) {
+                notFound.add(subject.value());
+                continue;
+            }
+            ObjectNode out = found.addObject().put("vNumber", subject.value());
+            released.forEach((field, outcome) -> {
+                Optional<FieldDefinition> definition = catalogue.field(field);
+                definition.flatMap(def -> redactor.release(def, outcome, stored0.get(field), context))
+                        .ifPresent(value -> out.put(field.value(), value));
+            });
+        }
+        decision.set("release", release);
+        return decision;
+    }
+
+    private static ObjectNode read(String json) {
+        try {
+            return (ObjectNode) JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored document is not valid JSON", e);
+        }
+    }
+}

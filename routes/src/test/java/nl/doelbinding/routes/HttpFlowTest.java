@@ -1,0 +1,227 @@
+package nl.doelbinding.routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Properties;
+import java.util.Set;
+import nl.doelbinding.engine.decision.RulesetDecisionEngine;
+import nl.doelbinding.engine.drools.DroolsRulesetCompiler;
+import nl.doelbinding.engine.model.FieldName;
+import nl.doelbinding.engine.model.Requester;
+import nl.doelbinding.engine.model.RulesetRef;
+import nl.doelbinding.engine.model.VNumber;
+import nl.doelbinding.engine.port.ResidentDirectory;
+import nl.doelbinding.engine.redaction.DerivedPseudonymKeys;
+import nl.doelbinding.engine.ruleset.CompiledRuleset;
+import nl.doelbinding.engine.ruleset.RulesetSource;
+import nl.doelbinding.routes.auth.RequesterAuthenticator;
+import nl.doelbinding.routes.flow.DecisionService;
+import nl.doelbinding.routes.flow.ReleaseBuilder;
+import nl.doelbinding.routes.http.HttpIntakeRoute;
+import nl.doelbinding.routes.http.ProblemRouteConfiguration;
+import nl.doelbinding.routes.http.RestSetup;
+import nl.doelbinding.routes.problem.ProblemException;
+import nl.doelbinding.routes.problem.ProblemType;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The HTTP channel through decide and dispatch to each outcome endpoint, over real Jetty and the real
+ * engine with the baseline ruleset. Only the ports (token verification, database, register) are fakes
+ * here; the server's integration tests run the same flow against Keycloak, H2 and PostgreSQL.
+ */
+class HttpFlowTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final InMemoryDecisionLog LOG = new InMemoryDecisionLog();
+    private static CamelContext camel;
+    private static String base;
+
+    /** Token "police" is a police requester of unit AVIM-Noord; "auditor" is an auditor; others are invalid. */
+    private static final RequesterAuthenticator TOKENS = authorization -> {
+        if ("Bearer police".equals(authorization)) {
+            return new Requester("svc-police", "police-demo", Set.of("police-requester"), "AVIM-Noord");
+        }
+        if ("Bearer auditor".equals(authorization)) {
+            return new Requester("u-auditor", "console", Set.of("auditor"), "COA");
+        }
+        throw new ProblemException(ProblemType.UNAUTHENTICATED, authorization == null ? "no token" : "invalid token");
+    };
+
+    /** Two residents in the register; 1000000999 is not in it. */
+    private static final ResidentDirectory REGISTER = (residents, fields) -> {
+        Map<VNumber, Map<FieldName, String>> found = new HashMap<>();
+        Map<String, String> amina = Map.of("name", "Amina Haddad", "date_of_birth", "1990-04-12",
+                "current_location", "AZC Ter Apel", "v_number", "1000000001", "health", "asthma",
+                "departure_status", "MOB", "room", "B-214");
+        for (VNumber v : residents) {
+            if (v.value().equals("1000000001")) {
+                Map<FieldName, String> values = new HashMap<>();
+                fields.forEach(f -> Optional.ofNullable(amina.get(f.value())).ifPresent(x -> values.put(f, x)));
+                found.put(v, values);
+            }
+        }
+        return found;
+    };
+
+    @BeforeAll
+    static void start() throws Exception {
+        CompiledRuleset baseline = new DroolsRulesetCompiler()
+                .compile(RulesetSource.fromDirectory(Path.of("../rules/baseline"))).orThrow();
+        RulesetDecisionEngine engine = new RulesetDecisionEngine(baseline,
+                new RulesetRef(OptionalInt.of(1), baseline.sha256()));
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        camel = new DefaultCamelContext();
+        Properties properties = new Properties();
+        properties.setProperty(RestSetup.PORT_KEY, String.valueOf(port));
+        camel.getPropertiesComponent().setInitialProperties(properties);
+        DecisionMetrics metrics = new DecisionMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        camel.addRoutes(new ProblemRouteConfiguration());
+        camel.addRoutes(new RestSetup());
+        camel.addRoutes(new HttpIntakeRoute(TOKENS, 4096));
+        camel.addRoutes(new DecideRoute(new DecisionService(() -> Optional.of(engine), LOG, Clock.systemUTC()), metrics));
+        camel.addRoutes(new DispatchRoute());
+        camel.addRoutes(new OutcomeRoutes(new ReleaseBuilder(REGISTER,
+                new DerivedPseudonymKeys(new byte[32])), () -> Optional.of(engine)));
+        camel.start();
+        base = "http://127.0.0.1:" + port;
+    }
+
+    @AfterAll
+    static void stop() {
+        camel.stop();
+    }
+
+    private static HttpResponse<String> post(String token, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/v1/requests"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String request(String id, String purpose, String instrument, String fields, String subjects) {
+        return """
+                {"requestId":"%s","purpose":"%s","legalBasis":{"instrument":"%s","reference":"OvJ-1","authorisationReference":"RC-1"},
+                 "caseReference":"ZAAK-1","subjects":[%s],"fields":[%s]}""".formatted(id, purpose, instrument, subjects, fields);
+    }
+
+    private static final String ONE = "{\"vNumber\":\"1000000001\"}";
+
+    @Test
+    void aPartialReleaseCarriesOnlyTheReleasedFieldsTransformedAsDecided() throws Exception {
+        HttpResponse<String> response = post("police", request("HTTP-1", "TRACE_MISSING_RESIDENT", "SV_126ND",
+                "\"name\",\"current_location\",\"health\",\"room\"", ONE + ",{\"vNumber\":\"1000000999\"}"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        JsonNode decision = JSON.readTree(response.body());
+        assertThat(decision.path("decision").asText()).isEqualTo("PARTIALLY_RELEASED");
+        assertThat(decision.path("ruleset").path("version").asInt()).isEqualTo(1);
+        JsonNode subject = decision.path("release").path("subjects").get(0);
+        assertThat(JSON.convertValue(subject, Map.class)).isEqualTo(Map.of("vNumber", "1000000001",
+                "name", "Amina Haddad", "current_location", "Noord-Nederland"));
+        assertThat(decision.path("release").path("notFound")).extracting(JsonNode::asText).containsExactly("1000000999");
+        assertThat(decision.path("escalationId").isNull()).isTrue();
+    }
+
+    @Test
+    void anEscalationAnswers202WithItsReviewAndNoRelease() throws Exception {
+        HttpResponse<String> response = post("police", request("HTTP-2", "CRIMINAL_INVESTIGATION", "SV_126NF",
+                "\"name\",\"health\"", ONE));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        JsonNode decision = JSON.readTree(response.body());
+        assertThat(decision.path("decision").asText()).isEqualTo("ESCALATED");
+        assertThat(decision.path("escalationId").asText()).isNotBlank();
+        assertThat(decision.has("release")).isFalse();
+        assertThat(response.body()).doesNotContain("asthma", "Amina");
+    }
+
+    @Test
+    void aRejectionIsAReasonedRefusalWithoutData() throws Exception {
+        HttpResponse<String> response = post("police", request("HTTP-3", "GENERAL_SUPERVISION", "CONSENT",
+                "\"name\",\"religion\"", ONE));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode decision = JSON.readTree(response.body());
+        assertThat(decision.path("decision").asText()).isEqualTo("REJECTED");
+        assertThat(decision.path("requestRules").get(0).path("rule").asText()).isEqualTo("REQ-CONSENT-01");
+        assertThat(decision.path("requestRules").get(0).path("citation").asText()).contains("art. 7");
+        assertThat(decision.has("release")).isFalse();
+        assertThat(response.body()).doesNotContain("Amina");
+    }
+
+    @Test
+    void theSameRequestAgainIsAReplayAndADifferentBodyIsAConflict() throws Exception {
+        String body = request("HTTP-4", "IDENTIFICATION", "SV_126NC", "\"name\"", ONE);
+        HttpResponse<String> first = post("police", body);
+        HttpResponse<String> again = post("police", body.replace("\n", " ").replace(",\"caseReference\"", ", \"caseReference\""));
+        HttpResponse<String> different = post("police", body.replace("\"name\"", "\"sex\""));
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.headers().firstValue("Doelbinding-Replay")).contains("true");
+        assertThat(JSON.readTree(again.body()).path("decisionId")).isEqualTo(JSON.readTree(first.body()).path("decisionId"));
+        assertThat(LOG.recorded.stream().filter(r -> r.request().requestId().equals("HTTP-4"))).hasSize(1);
+        assertThat(different.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(different.body()).path("detail").asText()).contains("HTTP-4");
+    }
+
+    @Test
+    void problemsAreProblemJsonWithTheRightStatus() throws Exception {
+        HttpResponse<String> noToken = post(null, request("HTTP-5", "IDENTIFICATION", "SV_126NC", "\"name\"", ONE));
+        HttpResponse<String> badToken = post("forged", request("HTTP-5", "IDENTIFICATION", "SV_126NC", "\"name\"", ONE));
+        HttpResponse<String> wrongRole = post("auditor", request("HTTP-5", "IDENTIFICATION", "SV_126NC", "\"name\"", ONE));
+        HttpResponse<String> unknownCode = post("police", request("HTTP-5", "IDENTIFICATION", "SV_126NC", "\"shoe_size\"", ONE));
+        HttpResponse<String> badJson = post("police", "{\"requestId\": ");
+        HttpResponse<String> tooLarge = post("police", request("HTTP-6", "IDENTIFICATION", "SV_126NC", "\"name\"", ONE)
+                .replace("\"subjects\"", "\"justification\":\"" + "x".repeat(5000) + "\",\"subjects\""));
+
+        assertProblem(noToken, 401, "no token");
+        assertProblem(badToken, 401, "invalid token");
+        assertProblem(wrongRole, 403, "police-requester");
+        assertProblem(unknownCode, 400, "not valid");
+        assertThat(JSON.readTree(unknownCode.body()).path("errors").get(0).path("property").asText()).isEqualTo("fields[0]");
+        assertThat(JSON.readTree(unknownCode.body()).path("errors").get(0).path("message").asText()).contains("shoe_size");
+        assertProblem(badJson, 400, "not valid JSON");
+        assertProblem(tooLarge, 413, "4096");
+        assertThat(LOG.findAll("HTTP-5")).isEmpty();
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String detail) throws IOException {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                t -> assertThat(t).startsWith("application/problem+json"));
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.path("status").asInt()).isEqualTo(status);
+        assertThat(problem.path("type").asText()).startsWith("https://doelbinding.nl/problems/");
+        assertThat(problem.path("title").asText()).isNotBlank();
+        assertThat(problem.path("detail").asText()).contains(detail);
+    }
+}
