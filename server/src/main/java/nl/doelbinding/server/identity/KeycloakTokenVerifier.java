@@ -1,13 +1,17 @@
 package nl.doelbinding.server.identity;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Objects;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.keycloak.TokenVerifier;
 import org.keycloak.common.VerificationException;
 import org.keycloak.jose.jws.JWSHeader;
@@ -30,6 +34,7 @@ public final class KeycloakTokenVerifier implements AccessTokenVerifier {
 
     /** Refuse absurdly long tokens before parsing them; Keycloak's are a few KiB. */
     static final int MAX_TOKEN_LENGTH = 16 * 1024;
+    private static final ObjectMapper HEADER_READER = new ObjectMapper();
 
     /**
      * What a token must satisfy.
@@ -105,6 +110,10 @@ public final class KeycloakTokenVerifier implements AccessTokenVerifier {
         if (token == null || token.isBlank() || token.length() > MAX_TOKEN_LENGTH) {
             throw new TokenRejectedException(Reason.MALFORMED);
         }
+        // Before anything else: keycloak-core's header model cannot even represent most
+        // algorithm names it does not know, so ask the raw header first.
+        SignatureAlgorithm alg = SignatureAlgorithm.fromHeader(headerAlgorithm(token))
+                .orElseThrow(() -> new TokenRejectedException(Reason.ALGORITHM_NOT_ALLOWED));
         TokenVerifier<AccessToken> verifier = TokenVerifier.create(token, AccessToken.class);
         JWSHeader header;
         AccessToken claims;
@@ -114,11 +123,9 @@ public final class KeycloakTokenVerifier implements AccessTokenVerifier {
         } catch (VerificationException | RuntimeException e) {
             throw new TokenRejectedException(Reason.MALFORMED);
         }
-        if (header == null || claims == null) {
+        if (header == null || claims == null || !alg.jwsName().equals(header.getRawAlgorithm())) {
             throw new TokenRejectedException(Reason.MALFORMED);
         }
-        SignatureAlgorithm alg = SignatureAlgorithm.fromHeader(header.getRawAlgorithm())
-                .orElseThrow(() -> new TokenRejectedException(Reason.ALGORITHM_NOT_ALLOWED));
         SigningKey key = header.getKeyId() == null ? null : keys.find(header.getKeyId()).orElse(null);
         if (key == null || !key.supports(alg)) {
             throw new TokenRejectedException(Reason.UNKNOWN_SIGNING_KEY);
@@ -129,6 +136,23 @@ public final class KeycloakTokenVerifier implements AccessTokenVerifier {
             throw new TokenRejectedException(Reason.INVALID_SIGNATURE);
         }
         return identityFrom(claims);
+    }
+
+    /** The {@code alg} of the JOSE header; the header is parsed again, fully, by keycloak-core. */
+    private static String headerAlgorithm(String token) throws TokenRejectedException {
+        int dot = token.indexOf('.');
+        if (dot <= 0) {
+            throw new TokenRejectedException(Reason.MALFORMED);
+        }
+        try {
+            JsonNode alg = HEADER_READER.readTree(Base64.getUrlDecoder().decode(token.substring(0, dot))).get("alg");
+            if (alg == null || !alg.isTextual()) {
+                throw new TokenRejectedException(Reason.MALFORMED);
+            }
+            return alg.asText();
+        } catch (IOException | IllegalArgumentException e) {
+            throw new TokenRejectedException(Reason.MALFORMED);
+        }
     }
 
     private VerifiedIdentity identityFrom(AccessToken token) throws TokenRejectedException {

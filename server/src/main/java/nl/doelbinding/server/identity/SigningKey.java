@@ -3,11 +3,7 @@ package nl.doelbinding.server.identity;
 import java.security.PublicKey;
 import java.util.Objects;
 
-import org.keycloak.crypto.AsymmetricSignatureVerifierContext;
-import org.keycloak.crypto.ECDSASignatureVerifierContext;
 import org.keycloak.crypto.KeyType;
-import org.keycloak.crypto.KeyUse;
-import org.keycloak.crypto.KeyWrapper;
 import org.keycloak.crypto.SignatureVerifierContext;
 
 /**
@@ -43,20 +39,12 @@ record SigningKey(String kid, String keyType, String declaredAlg, String curve, 
 
     /**
      * A verifier for {@code alg} with this key. The algorithm is the one checked against the
-     * allow-list, never taken from the key or the token unchecked.
+     * allow-list and {@link #supports}, never taken from the key or the token unchecked.
      */
     SignatureVerifierContext verifierFor(SignatureAlgorithm alg) {
-        KeyWrapper wrapper = new KeyWrapper();
-        wrapper.setKid(kid);
-        wrapper.setType(keyType);
-        wrapper.setAlgorithm(alg.jwsName());
-        wrapper.setCurve(curve);
-        wrapper.setUse(KeyUse.SIG);
-        wrapper.setPublicKey(publicKey);
-        return switch (alg) {
-            case RS256 -> new AsymmetricSignatureVerifierContext(wrapper);
-            case ES256 -> new ECDSASignatureVerifierContext(wrapper);
-            case PS256 -> new PssSignatureVerifierContext(wrapper);
-        };
+        if (!supports(alg)) {
+            throw new IllegalArgumentException("key " + kid + " does not support " + alg);
+        }
+        return new JdkSignatureVerifierContext(kid, alg, publicKey);
     }
 }
