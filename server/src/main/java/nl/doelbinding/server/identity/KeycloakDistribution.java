@@ -34,6 +34,7 @@ final class KeycloakDistribution {
      *
      * @return true when it was unzipped now, false when an earlier unzip was reused
      */
+    @SuppressWarnings("try") // the lock is held for the block, never used in it
     static boolean ensureUnzipped(Path zip, Path home) throws IOException {
         if (isComplete(home)) {
             return false;

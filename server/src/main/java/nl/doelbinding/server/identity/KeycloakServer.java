@@ -5,24 +5,11 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
@@ -33,12 +20,14 @@ import org.slf4j.LoggerFactory;
  * into a cache folder, started with {@code kc.sh start-dev} on loopback and the
  * {@code doelbinding} realm imported.
  *
- * <p>The unzipped distribution (with the Quarkus image Keycloak builds on its first start) is
- * kept between runs. The database is not: every run gets its own H2 file in a fresh temporary
- * folder ({@code --db-url}), removed on {@link #close()}. So the realm import is always clean,
- * a realm file edited since the last run is never silently skipped, and two builds on one
- * machine (several work trees) do not share a database. Starts are serialised per cache folder,
- * so only one process at a time may (re)build the image.
+ * <p>Kept between runs in the cache folder: the unzipped distribution with the Quarkus image
+ * Keycloak builds on its first start, and a {@link RealmDatabaseTemplate} per realm file (schema
+ * and imported realm). Not kept: every run starts on its own copy of that template in a fresh
+ * temporary folder ({@code --db-url}), removed on {@link #close()}. So each run begins from a
+ * clean, just-imported realm, an edited realm file is never silently skipped by the import,
+ * several work trees on one machine never share a database, and a start costs about what a
+ * restart costs. Starts are serialised per cache folder, so only one process at a time builds
+ * the image or a template.
  */
 public final class KeycloakServer implements AutoCloseable {
 
@@ -47,8 +36,6 @@ public final class KeycloakServer implements AutoCloseable {
     /** The distribution this class is tested with. */
     public static final String VERSION = "26.7.3";
     public static final String REALM = "doelbinding";
-    private static final Duration POLL = Duration.ofMillis(250);
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     /**
      * How to run it.
@@ -111,7 +98,7 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     private final Settings settings;
-    private final Process process;
+    private final KeycloakProcess process;
     private final Path runDir;
     private final Path logFile;
     private final Duration startDuration;
@@ -119,7 +106,7 @@ public final class KeycloakServer implements AutoCloseable {
     private final Thread shutdownHook;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private KeycloakServer(Settings settings, Process process, Path runDir, Path logFile, Duration startDuration,
+    private KeycloakServer(Settings settings, KeycloakProcess process, Path runDir, Path logFile, Duration startDuration,
                            boolean freshlyUnzipped) {
         this.settings = settings;
         this.process = process;
@@ -127,40 +114,51 @@ public final class KeycloakServer implements AutoCloseable {
         this.logFile = logFile;
         this.startDuration = startDuration;
         this.freshlyUnzipped = freshlyUnzipped;
-        this.shutdownHook = new Thread(this::stopProcessTree, "keycloak-shutdown");
+        this.shutdownHook = new Thread(this::stopProcess, "keycloak-shutdown");
     }
 
-    /** Unzips if needed, starts Keycloak and returns once it reports ready. */
+    /** Unzips if needed, makes the database template if needed, starts Keycloak and returns once it is ready. */
+    @SuppressWarnings("try") // the lock is held for the block, never used in it
     public static KeycloakServer start(Settings settings) throws IOException {
         Path home = settings.home().toAbsolutePath();
         long unzipBegin = System.nanoTime();
         boolean unzipped = KeycloakDistribution.ensureUnzipped(settings.distZip(), home);
         if (unzipped) {
-            LOG.info("Unzipped Keycloak {} in {} ms", VERSION, (System.nanoTime() - unzipBegin) / 1_000_000);
+            LOG.info("Unzipped Keycloak {} in {} ms", VERSION, millisSince(unzipBegin));
         }
         requireFree(settings.httpPort());
         requireFree(settings.managementPort());
         Path runDir = Files.createTempDirectory("doelbinding-keycloak-");
         Path logFile = settings.logFile() != null ? settings.logFile().toAbsolutePath() : runDir.resolve("keycloak.log");
         Files.createDirectories(logFile.getParent());
-        installRealm(settings.realmFile(), home);
+        Files.write(logFile, new byte[0]);
 
         try (StartLock lock = StartLock.acquire(home.resolve(".start.lock"), settings.startTimeout())) {
-            long begin = System.nanoTime();
-            Process process = launch(settings, home, runDir, logFile);
-            try {
-                awaitReady(process, settings, logFile, begin);
-            } catch (IOException | RuntimeException e) {
-                destroyTree(process);
-                throw e;
+            RealmDatabaseTemplate template = RealmDatabaseTemplate.forRealm(home, settings.realmFile());
+            if (!template.isComplete()) {
+                makeTemplate(settings, home, template, logFile);
             }
+            long begin = System.nanoTime();
+            Path database = template.copyInto(runDir.resolve("h2"));
+            KeycloakProcess process = KeycloakProcess.startAndAwaitReady(settings, home, database, false, logFile);
             Duration took = Duration.ofNanos(System.nanoTime() - begin);
             KeycloakServer server = new KeycloakServer(settings, process, runDir, logFile, took, unzipped);
             Runtime.getRuntime().addShutdownHook(server.shutdownHook);
-            LOG.info("Keycloak {} ready at {} in {} ms ({}; log {})", VERSION, server.issuer(), took.toMillis(),
-                    unzipped ? "first start: builds its image" : "image reused", logFile);
+            LOG.info("Keycloak {} ready at {} in {} ms (log {})", VERSION, server.issuer(), took.toMillis(), logFile);
             return server;
         }
+    }
+
+    /** One start that creates the schema and imports the realm, stopped cleanly so its H2 file can be copied. */
+    private static void makeTemplate(Settings settings, Path home, RealmDatabaseTemplate template, Path logFile) throws IOException {
+        long begin = System.nanoTime();
+        installRealm(settings.realmFile(), home);
+        Path database = template.prepare();
+        KeycloakProcess first = KeycloakProcess.startAndAwaitReady(settings, home, database, true, logFile);
+        first.stop();
+        template.markComplete();
+        LOG.info("Made the Keycloak database template {} in {} ms (includes building the image on a first start)",
+                template, millisSince(begin));
     }
 
     private static void installRealm(Path realmFile, Path home) throws IOException {
@@ -169,61 +167,7 @@ public final class KeycloakServer implements AutoCloseable {
         Path target = importDir.resolve(realmFile.getFileName());
         Path tmp = Files.createTempFile(importDir, ".realm-", ".tmp");
         Files.copy(realmFile, tmp, StandardCopyOption.REPLACE_EXISTING);
-        // Atomic, since a Keycloak of another build may be reading it while it starts.
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static Process launch(Settings s, Path home, Path runDir, Path logFile) throws IOException {
-        String dbUrl = "jdbc:h2:file:" + runDir.resolve("h2").resolve("keycloakdb") + ";NON_KEYWORDS=VALUE";
-        List<String> command = List.of(
-                home.resolve("bin/kc.sh").toString(), "start-dev",
-                "--http-host=127.0.0.1",
-                "--http-port=" + s.httpPort(),
-                "--hostname=http://127.0.0.1:" + s.httpPort(),
-                "--http-management-port=" + s.managementPort(),
-                "--health-enabled=true",
-                "--import-realm",
-                "--db-url=" + dbUrl);
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(home.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(name -> name.startsWith("KC_") || name.startsWith("KEYCLOAK_"));
-        env.put("JAVA_HOME", System.getProperty("java.home"));
-        env.put("JAVA_OPTS_KC_HEAP", "-Xms128m -Xmx1g");
-        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", s.adminUser());
-        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", s.adminPassword());
-        LOG.debug("Starting {}", command);
-        return builder.start();
-    }
-
-    private static void awaitReady(Process process, Settings s, Path logFile, long beginNanos) throws IOException {
-        URI ready = URI.create("http://127.0.0.1:" + s.managementPort() + "/health/ready");
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = beginNanos + s.startTimeout().toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IOException("Keycloak exited with " + process.exitValue() + " while starting; last lines of "
-                        + logFile + ":\n" + tail(logFile));
-            }
-            try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYetListening) {
-                // expected while it boots
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while waiting for Keycloak", e);
-            }
-            pause();
-        }
-        throw new IOException("Keycloak not ready within " + s.startTimeout().toSeconds() + " s; last lines of "
-                + logFile + ":\n" + tail(logFile));
     }
 
     public String baseUrl() {
@@ -251,7 +195,7 @@ public final class KeycloakServer implements AutoCloseable {
         return logFile;
     }
 
-    /** From launching {@code kc.sh} until ready (not the unzip, not waiting for another start). */
+    /** From copying the database template to ready: not the unzip, not making a template, not waiting for another start. */
     public Duration startDuration() {
         return startDuration;
     }
@@ -275,41 +219,23 @@ public final class KeycloakServer implements AutoCloseable {
         } catch (IllegalStateException shuttingDown) {
             // the hook is running or about to; stopping twice is harmless
         }
-        stopProcessTree();
+        stopProcess();
         try {
-            if (logFile.startsWith(runDir)) {
-                KeycloakDistribution.deleteRecursively(runDir.resolve("h2"));
-            } else {
-                KeycloakDistribution.deleteRecursively(runDir);
-            }
+            // Keep a log that lives in the run folder only if the caller asked for no log file of its own.
+            KeycloakDistribution.deleteRecursively(logFile.startsWith(runDir) ? runDir.resolve("h2") : runDir);
         } catch (IOException e) {
             LOG.warn("Could not remove {}: {}", runDir, e.toString());
         }
     }
 
-    private void stopProcessTree() {
+    private void stopProcess() {
         long begin = System.nanoTime();
-        destroyTree(process);
-        LOG.info("Keycloak on port {} stopped in {} ms", settings.httpPort(), (System.nanoTime() - begin) / 1_000_000);
+        process.stop();
+        LOG.info("Keycloak on port {} stopped in {} ms", settings.httpPort(), millisSince(begin));
     }
 
-    private static void destroyTree(Process process) {
-        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
-        tree.add(process.toHandle());
-        tree.forEach(ProcessHandle::destroy);     // SIGTERM; kc.sh forwards it to Java as well
-        for (ProcessHandle handle : tree) {
-            try {
-                handle.onExit().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                LOG.warn("Process {} ignored SIGTERM for {} s; killing it", handle.pid(), STOP_TIMEOUT.toSeconds());
-                handle.destroyForcibly();
-            } catch (ExecutionException e) {
-                throw new IllegalStateException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                handle.destroyForcibly();
-            }
-        }
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
     }
 
     private static void requireFree(int port) throws IOException {
@@ -325,77 +251,6 @@ public final class KeycloakServer implements AutoCloseable {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String tail(Path logFile) {
-        try {
-            List<String> lines = Files.readAllLines(logFile);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(log unreadable: " + e + ")";
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(POLL.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for Keycloak", e);
-        }
-    }
-
-    /** Serialises starts on one cache folder across processes (and within this one). */
-    private static final class StartLock implements AutoCloseable {
-        private final FileChannel channel;
-        private final FileLock lock;
-
-        private StartLock(FileChannel channel, FileLock lock) {
-            this.channel = channel;
-            this.lock = lock;
-        }
-
-        static StartLock acquire(Path file, Duration timeout) throws IOException {
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            long deadline = System.nanoTime() + timeout.toNanos();
-            boolean told = false;
-            try {
-                while (true) {
-                    FileLock lock = tryLock(channel);
-                    if (lock != null) {
-                        return new StartLock(channel, lock);
-                    }
-                    if (System.nanoTime() > deadline) {
-                        throw new IOException("another Keycloak kept " + file + " locked for " + timeout.toSeconds() + " s");
-                    }
-                    if (!told) {
-                        LOG.info("Waiting for another Keycloak to finish starting from the same folder");
-                        told = true;
-                    }
-                    pause();
-                }
-            } catch (IOException | RuntimeException e) {
-                channel.close();
-                throw e;
-            }
-        }
-
-        private static FileLock tryLock(FileChannel channel) throws IOException {
-            try {
-                return channel.tryLock();
-            } catch (OverlappingFileLockException heldInThisJvm) {
-                return null;
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            try {
-                lock.release();
-            } finally {
-                channel.close();
-            }
         }
     }
 }
