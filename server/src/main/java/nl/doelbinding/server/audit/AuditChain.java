@@ -1,0 +1,264 @@
+package nl.doelbinding.server.audit;
+
+import nl.doelbinding.server.json.CanonicalJson;
+import nl.doelbinding.server.persistence.Jdbc;
+import nl.doelbinding.server.persistence.PersistenceException;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The append-only, hash-chained audit trail (see {@code docs/audit-chain.md}).
+ *
+ * <p>Every method takes the caller's connection: an append belongs to the caller's transaction, so the request,
+ * its decision and their audit records commit together or not at all. Appends lock the single
+ * {@code audit_head} row ({@code SELECT ... FOR UPDATE}) until commit, which serialises them across threads and
+ * across nodes sharing the database: the chain cannot fork and has no gaps. Keep appending transactions short.
+ */
+public final class AuditChain {
+    private static final String COLUMNS = "seq, recorded_at, type, actor, request_id, payload, prev_hash, hash";
+    private static final int FETCH_SIZE = 500;
+
+    private final Clock clock;
+
+    public AuditChain(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Appends a record in the caller's transaction.
+     *
+     * @param requestId   the requester's request id, or null for records not about a request
+     * @param payloadJson a JSON object (stored in canonical form)
+     * @throws IllegalArgumentException when the payload is not a JSON object
+     */
+    public AuditRecord append(Connection c, AuditEventType type, String actor, String requestId, String payloadJson) {
+        Objects.requireNonNull(type, "type");
+        if (actor == null || actor.isBlank()) {
+            throw new IllegalArgumentException("an audit record needs an actor");
+        }
+        if (!CanonicalJson.parse(payloadJson).isObject()) {
+            throw new IllegalArgumentException("an audit payload is a JSON object");
+        }
+        String payload = CanonicalJson.canonicalize(payloadJson);
+        try {
+            long prevSeq;
+            String prevHash;
+            Instant prevTime;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT seq, hash, recorded_at FROM audit_head WHERE id = 1 FOR UPDATE");
+                 ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new PersistenceException("audit_head row is missing: the schema is damaged");
+                }
+                prevSeq = rs.getLong("seq");
+                prevHash = rs.getString("hash");
+                OffsetDateTime t = rs.getObject("recorded_at", OffsetDateTime.class);
+                prevTime = t == null ? null : t.toInstant();
+            }
+            // Taken under the lock and never before the head's time: seq order is time order.
+            Instant now = Jdbc.millis(clock.instant());
+            if (prevTime != null && now.isBefore(prevTime)) {
+                now = prevTime;
+            }
+            long seq = prevSeq + 1;
+            String hash = AuditCanonicalForm.hash(prevHash, seq, AuditCanonicalForm.formatTime(now), type.code(),
+                    actor, requestId, payload);
+            OffsetDateTime recordedAt = now.atOffset(ZoneOffset.UTC);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_records (" + COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setLong(1, seq);
+                ps.setObject(2, recordedAt);
+                ps.setString(3, type.code());
+                ps.setString(4, actor);
+                ps.setString(5, requestId);
+                ps.setString(6, payload);
+                ps.setString(7, prevHash);
+                ps.setString(8, hash);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE audit_head SET seq = ?, hash = ?, recorded_at = ? WHERE id = 1")) {
+                ps.setLong(1, seq);
+                ps.setString(2, hash);
+                ps.setObject(3, recordedAt);
+                ps.executeUpdate();
+            }
+            return new AuditRecord(seq, now, type.code(), actor, requestId, payload, prevHash, hash);
+        } catch (SQLException e) {
+            throw AuditSql.failure("append audit record", e);
+        }
+    }
+
+    /**
+     * Verifies the whole chain, streaming it in sequence order: every record must follow its predecessor without
+     * a gap, carry its predecessor's hash, hash to its stored hash, and the last must be the recorded head.
+     */
+    public VerifyResult verify(Connection c) {
+        try {
+            long headSeq;
+            String headHash;
+            // Read the head first: records appended while verifying have a higher seq and are left out.
+            try (PreparedStatement ps = c.prepareStatement("SELECT seq, hash FROM audit_head WHERE id = 1");
+                 ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return new VerifyResult.Broken(1, BreakReason.HEAD_MISMATCH, "the audit head row is missing");
+                }
+                headSeq = rs.getLong("seq");
+                headHash = rs.getString("hash");
+            }
+            long expected = 1;
+            String prevHash = AuditCanonicalForm.GENESIS_HASH;
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM audit_records"
+                    + " WHERE seq <= ? ORDER BY seq")) {
+                ps.setFetchSize(FETCH_SIZE);
+                ps.setLong(1, headSeq);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long seq = rs.getLong("seq");
+                        if (seq != expected) {
+                            return new VerifyResult.Broken(expected, BreakReason.GAP,
+                                    "record " + expected + " is missing (the next stored record is " + seq + ")");
+                        }
+                        Optional<VerifyResult.Broken> broken = check(rs, seq, prevHash);
+                        if (broken.isPresent()) {
+                            return broken.get();
+                        }
+                        prevHash = rs.getString("hash");
+                        expected++;
+                    }
+                }
+            }
+            long count = expected - 1;
+            if (count != headSeq) {
+                return new VerifyResult.Broken(expected, BreakReason.GAP, "the head is at record " + headSeq
+                        + " but records from " + expected + " on are missing");
+            }
+            if (!prevHash.equals(headHash)) {
+                return new VerifyResult.Broken(headSeq, BreakReason.HEAD_MISMATCH,
+                        "the last record's hash is not the recorded head hash");
+            }
+            return new VerifyResult.Ok(count, headHash);
+        } catch (SQLException e) {
+            throw AuditSql.failure("verify audit chain", e);
+        }
+    }
+
+    private static Optional<VerifyResult.Broken> check(ResultSet rs, long seq, String expectedPrev)
+            throws SQLException {
+        String storedPrev = rs.getString("prev_hash");
+        if (!expectedPrev.equals(storedPrev)) {
+            return Optional.of(new VerifyResult.Broken(seq, BreakReason.PREV_HASH_MISMATCH,
+                    "record " + seq + " does not carry the hash of record " + (seq - 1)));
+        }
+        AuditRecord record = AuditSql.map(rs);
+        if (!record.computeHash().equals(record.hash())) {
+            return Optional.of(new VerifyResult.Broken(seq, BreakReason.HASH_MISMATCH,
+                    "record " + seq + " does not hash to its stored hash"));
+        }
+        return Optional.empty();
+    }
+
+    /** Records matching the filter, in sequence order. */
+    public List<AuditRecord> query(Connection c, AuditFilter filter) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_records WHERE seq > ?");
+        List<Object> params = new ArrayList<>();
+        params.add(filter.afterSeq());
+        filter.from().ifPresent(t -> {
+            sql.append(" AND recorded_at >= ?");
+            params.add(t.atOffset(ZoneOffset.UTC));
+        });
+        filter.to().ifPresent(t -> {
+            sql.append(" AND recorded_at < ?");
+            params.add(t.atOffset(ZoneOffset.UTC));
+        });
+        filter.type().ifPresent(t -> {
+            sql.append(" AND type = ?");
+            params.add(t.code());
+        });
+        filter.actor().ifPresent(a -> {
+            sql.append(" AND actor = ?");
+            params.add(a);
+        });
+        filter.requestId().ifPresent(r -> {
+            sql.append(" AND request_id = ?");
+            params.add(r);
+        });
+        sql.append(" ORDER BY seq FETCH FIRST ? ROWS ONLY");
+        params.add(filter.limit());
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < params.size(); i++) {
+                ps.setObject(i + 1, params.get(i));
+            }
+            List<AuditRecord> records = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    records.add(AuditSql.map(rs));
+                }
+            }
+            return records;
+        } catch (SQLException e) {
+            throw AuditSql.failure("query audit records", e);
+        }
+    }
+
+    /**
+     * Writes the records recorded in {@code [from, to)} (either bound may be null) as JSON lines, one record a
+     * line in its canonical export form, in sequence order. Times never decrease along the chain, so a time range
+     * is a contiguous run of records. The stream is flushed, not closed.
+     *
+     * @return the number of records written
+     */
+    public long export(Connection c, Instant from, Instant to, OutputStream out) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_records WHERE 1 = 1");
+        if (from != null) {
+            sql.append(" AND recorded_at >= ?");
+        }
+        if (to != null) {
+            sql.append(" AND recorded_at < ?");
+        }
+        sql.append(" ORDER BY seq");
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            ps.setFetchSize(FETCH_SIZE);
+            int i = 1;
+            if (from != null) {
+                ps.setObject(i++, from.atOffset(ZoneOffset.UTC));
+            }
+            if (to != null) {
+                ps.setObject(i, to.atOffset(ZoneOffset.UTC));
+            }
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            long count = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    writer.write(AuditSql.map(rs).exportLine());
+                    writer.write('\n');
+                    count++;
+                }
+            }
+            writer.flush();
+            return count;
+        } catch (SQLException e) {
+            throw AuditSql.failure("export audit records", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing the audit export failed", e);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package nl.doelbinding.server.persistence;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * How to reach the database.
+ *
+ * @param jdbcUrl  JDBC URL: {@code jdbc:h2:file:...} (embedded default) or {@code jdbc:postgresql://...}
+ * @param user     database user
+ * @param password database password; never printed by {@link #toString()}
+ * @param poolSize maximum number of pooled connections
+ */
+public record DatabaseConfig(String jdbcUrl, String user, String password, int poolSize) {
+    /** File name (without {@code .mv.db}) of the embedded database inside the data folder. */
+    public static final String EMBEDDED_NAME = "doelbinding";
+
+    /**
+     * H2 options of the embedded database. DATABASE_TO_LOWER folds unquoted identifiers to lower case, as
+     * PostgreSQL does, so SQL and metadata look the same on both. DB_CLOSE_ON_EXIT=FALSE leaves closing to the
+     * pool (H2's own shutdown hook could close the database under a transaction that is still committing).
+     * LOCK_TIMEOUT bounds the wait for a locked row (such as the audit head) before the transaction is retried.
+     */
+    public static final String EMBEDDED_OPTIONS = ";DATABASE_TO_LOWER=TRUE;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
+
+    public DatabaseConfig {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        if (!jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("unsupported JDBC URL (H2 or PostgreSQL only): " + redact(jdbcUrl));
+        }
+        user = user == null ? "" : user;
+        password = password == null ? "" : password;
+        if (poolSize < 1) {
+            throw new IllegalArgumentException("poolSize must be at least 1: " + poolSize);
+        }
+    }
+
+    /** The embedded H2 file database {@code <dataDir>/doelbinding.mv.db}. */
+    public static DatabaseConfig embedded(Path dataDir, int poolSize) {
+        Path file = dataDir.toAbsolutePath().normalize().resolve(EMBEDDED_NAME);
+        return new DatabaseConfig("jdbc:h2:file:" + file + EMBEDDED_OPTIONS, "sa", "", poolSize);
+    }
+
+    /** True for PostgreSQL, false for H2. */
+    public boolean isPostgres() {
+        return jdbcUrl.startsWith("jdbc:postgresql:");
+    }
+
+    /** The URL without query parameters, which may hold credentials: safe to log. */
+    public String redactedUrl() {
+        return redact(jdbcUrl);
+    }
+
+    private static String redact(String url) {
+        int query = url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query) + "?...";
+    }
+
+    @Override
+    public String toString() {
+        return "DatabaseConfig[" + redactedUrl() + ", user=" + user + ", poolSize=" + poolSize + "]";
+    }
+}

@@ -1,0 +1,39 @@
+package nl.doelbinding.server.persistence;
+
+import nl.doelbinding.engine.model.PurposeCode;
+import nl.doelbinding.engine.model.Requester;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A request to store as received.
+ *
+ * @param requesterSubject token subject
+ * @param requesterClient  OAuth client: together with {@code requestId} the idempotency key
+ * @param requesterUnit    organisational unit
+ * @param requestId        the requester's idempotency key
+ * @param body             the request as JSON text (stored as given; hashed in canonical form)
+ * @param purpose          the purpose, if the request named one
+ * @param receivedAt       when it arrived (stored with millisecond precision)
+ */
+public record NewRequest(String requesterSubject, String requesterClient, String requesterUnit, String requestId,
+                         String body, Optional<PurposeCode> purpose, Instant receivedAt) {
+    public NewRequest {
+        Objects.requireNonNull(requesterSubject, "requesterSubject");
+        Objects.requireNonNull(requesterClient, "requesterClient");
+        Objects.requireNonNull(requesterUnit, "requesterUnit");
+        Objects.requireNonNull(requestId, "requestId");
+        Objects.requireNonNull(body, "body");
+        purpose = purpose == null ? Optional.empty() : purpose;
+        receivedAt = Jdbc.millis(Objects.requireNonNull(receivedAt, "receivedAt"));
+    }
+
+    /** A request from a verified requester. */
+    public static NewRequest of(Requester requester, String requestId, String body, Optional<PurposeCode> purpose,
+                                Instant receivedAt) {
+        return new NewRequest(requester.subject(), requester.client(), requester.unit(), requestId, body, purpose,
+                receivedAt);
+    }
+}

@@ -1,0 +1,96 @@
+package nl.doelbinding.server.persistence;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Runs units of work in one database transaction each: commit when the work returns, roll back when it throws.
+ *
+ * <p>A unit that fails transiently (serialisation failure, deadlock, lock timeout, a lost insert race; see
+ * {@link TransientPersistenceException}) was rolled back as a whole and is run again, up to
+ * {@code maxAttempts} times. Work must therefore be retry-safe: it may have no effects outside the given
+ * connection (no messages sent, no files written) and must not keep state between attempts. Do not nest: a
+ * unit that calls {@code inTransaction} again gets a second, independent transaction.
+ */
+public final class Transactions {
+    private static final Logger LOG = LoggerFactory.getLogger(Transactions.class);
+
+    private final DataSource dataSource;
+    private final int maxAttempts;
+
+    public Transactions(DataSource dataSource, int maxAttempts) {
+        this.dataSource = dataSource;
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1");
+        }
+        this.maxAttempts = maxAttempts;
+    }
+
+    /** Runs {@code work} in a transaction and returns its result once committed. */
+    public <T> T inTransaction(Function<Connection, T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(work);
+            } catch (RuntimeException e) {
+                if (attempt >= maxAttempts || !Jdbc.isTransient(e)) {
+                    throw e;
+                }
+                LOG.debug("transaction attempt {} of {} failed transiently; running it again", attempt, maxAttempts);
+                backOff(attempt);
+            }
+        }
+    }
+
+    /** Runs {@code work} in a transaction, for work without a result. */
+    public void run(Consumer<Connection> work) {
+        inTransaction(c -> {
+            work.accept(c);
+            return null;
+        });
+    }
+
+    private <T> T once(Function<Connection, T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            T result;
+            try {
+                result = work.apply(c);
+            } catch (RuntimeException | Error e) {
+                rollbackQuietly(c, e);
+                throw e;
+            }
+            try {
+                c.commit();
+            } catch (SQLException e) {
+                rollbackQuietly(c, e);
+                throw Jdbc.failure("commit", e);
+            }
+            return result;
+        } catch (SQLException e) {
+            throw Jdbc.failure("open transaction", e);
+        }
+    }
+
+    private static void rollbackQuietly(Connection c, Throwable cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /** A short randomised pause, so that racing transactions do not collide again in lock step. */
+    private static void backOff(int attempt) {
+        long millis = ThreadLocalRandom.current().nextLong(1, 10L * attempt + 1);
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(millis));
+    }
+}
