@@ -21,7 +21,8 @@ final class AuditSql {
     static PersistenceException failure(String operation, SQLException e) {
         // A duplicate seq can only mean a concurrent writer got past the head lock: running again is safe.
         if (Jdbc.isUniqueViolation(e)) {
-            return new TransientPersistenceException(operation + " failed: SQLSTATE " + e.getSQLState(), e);
+            return new TransientPersistenceException(operation + " failed: SQLSTATE " + e.getSQLState(),
+                    Jdbc.redacted(e));
         }
         return Jdbc.failure(operation, e);
     }

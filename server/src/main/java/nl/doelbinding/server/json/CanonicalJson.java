@@ -61,7 +61,7 @@ public final class CanonicalJson {
             // Jackson's message may quote the input, which can hold personal data: report only where it failed.
             JsonLocation at = e.getLocation();
             throw new IllegalArgumentException("not valid JSON" + (at == null ? ""
-                    : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"), e);
+                    : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         }
     }
 

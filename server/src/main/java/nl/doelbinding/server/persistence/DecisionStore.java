@@ -22,9 +22,23 @@ public final class DecisionStore {
     private static final String COLUMNS = "d.decision_id, d.request_row_id, d.overall, d.ruleset_version, "
             + "d.ruleset_sha256, d.decision, d.decided_at, d.final_request_row, d.superseded_by";
 
-    /** Stores a decision as the request's current one, superseding the previous current decision. */
+    /**
+     * Stores a decision as the request's current one, superseding the previous current decision. The request row
+     * is locked first, so concurrent saves for one request (two nodes finishing a review) queue up instead of
+     * racing: each supersedes the one committed before it.
+     *
+     * @throws PersistenceException when the request row does not exist
+     */
     public StoredDecision save(Connection c, NewDecision d) {
         try {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM requests WHERE id = ? FOR UPDATE")) {
+                ps.setLong(1, d.requestRowId());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new PersistenceException("save decision failed: no stored request with that row id");
+                    }
+                }
+            }
             try (PreparedStatement ps = c.prepareStatement("UPDATE decisions SET final_request_row = NULL,"
                     + " superseded_by = ? WHERE final_request_row = ?")) {
                 ps.setString(1, d.decisionId().toString());
@@ -47,12 +61,6 @@ public final class DecisionStore {
                 ps.setObject(7, Jdbc.timestamp(d.decidedAt()));
                 ps.setLong(8, d.requestRowId());
                 ps.executeUpdate();
-            } catch (SQLException e) {
-                if (Jdbc.isUniqueViolation(e) && isFinalMarkerTaken(e)) {
-                    // Another transaction saved a decision for the same request meanwhile: supersede it on re-run.
-                    throw Jdbc.raceLost("save decision", e);
-                }
-                throw e;
             }
             return new StoredDecision(d.decisionId(), d.requestRowId(), d.overall(), d.ruleset(), d.json(),
                     d.decidedAt(), true, Optional.empty());
@@ -92,11 +100,6 @@ public final class DecisionStore {
         } catch (SQLException e) {
             throw Jdbc.failure("list decisions", e);
         }
-    }
-
-    private static boolean isFinalMarkerTaken(SQLException e) {
-        String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
-        return message.contains("uq_decisions_final");
     }
 
     private static Optional<StoredDecision> one(Connection c, String sql, Object... params) {

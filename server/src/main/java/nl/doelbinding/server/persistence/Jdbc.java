@@ -63,14 +63,27 @@ public final class Jdbc {
     /** Wraps a JDBC failure; the message names the operation, never the data. */
     public static PersistenceException failure(String operation, SQLException e) {
         if (isTransient(e)) {
-            return new TransientPersistenceException(operation + " failed: SQLSTATE " + e.getSQLState(), e);
+            return new TransientPersistenceException(operation + " failed: SQLSTATE " + e.getSQLState(), redacted(e));
         }
-        return new PersistenceException(operation + " failed: SQLSTATE " + e.getSQLState(), e);
+        return new PersistenceException(operation + " failed: SQLSTATE " + e.getSQLState(), redacted(e));
     }
 
     /** A unique violation that only a concurrent transaction can have caused: running again resolves it. */
     static TransientPersistenceException raceLost(String operation, SQLException e) {
-        return new TransientPersistenceException(operation + " lost a race with a concurrent transaction", e);
+        return new TransientPersistenceException(operation + " lost a race with a concurrent transaction",
+                redacted(e));
+    }
+
+    /**
+     * The failure without its message: drivers quote row values in messages (H2 prints the whole duplicate row,
+     * PostgreSQL the duplicate key), which would put personal data into logs. SQLSTATE, vendor code, exception
+     * class and stack trace are kept.
+     */
+    public static SQLException redacted(SQLException e) {
+        SQLException copy = new SQLException(e.getClass().getName() + " (message withheld: it may quote row data)",
+                e.getSQLState(), e.getErrorCode());
+        copy.setStackTrace(e.getStackTrace());
+        return copy;
     }
 
     /** A unit of JDBC work inside a savepoint, so that a failed statement does not abort the transaction. */

@@ -26,11 +26,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -238,6 +246,41 @@ abstract class StoresContract {
         assertThat(tx.inTransaction((Connection c) -> decisions.history(c, r.id())))
                 .extracting(StoredDecision::decisionId)
                 .containsExactly(escalated.decisionId(), reviewed.decisionId());
+    }
+
+    @Test
+    void concurrentDecisionsOnOneRequestFormOneLineOfSupersession() throws Exception {
+        StoredRequest r = stored("POL-1");
+        int threads = 4;
+        int perThread = 25;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < perThread; i++) {
+                        tx.inTransaction(c -> decisions.save(c, decision(r.id(), OverallDecision.RELEASED, T0)));
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : done) {
+                f.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        List<StoredDecision> all = tx.inTransaction((Connection c) -> decisions.history(c, r.id()));
+        assertThat(all).hasSize(threads * perThread);
+        assertThat(all).filteredOn(StoredDecision::current).hasSize(1);
+        // Following superseded_by from any decision ends at the current one, visiting each decision once.
+        Map<UUID, UUID> next = all.stream().filter(d -> !d.current())
+                .collect(Collectors.toMap(StoredDecision::decisionId, d -> d.supersededBy().orElseThrow()));
+        assertThat(new HashSet<>(next.values())).hasSize(threads * perThread - 1);
     }
 
     @Test
