@@ -438,6 +438,22 @@ abstract class StoresContract {
                 .extracting(StoredEscalation::escalationId).isEqualTo(middle);
     }
 
+    @Test
+    void ofTwoReviewersClosingTheSameEscalationAtOnceExactlyOneWins() throws Exception {
+        StoredRequest r = stored("POL-1");
+        StoredDecision d = tx.inTransaction(c -> decisions.save(c, decision(r.id(), OverallDecision.ESCALATED, T0)));
+        for (int round = 0; round < 10; round++) {
+            UUID id = UUID.randomUUID();
+            tx.run(c -> escalations.open(c, id, r.id(), d.decisionId(), "[]", T0));
+
+            List<CloseResult> results = concurrently(2, reviewer -> tx.inTransaction(c -> escalations.close(c, id,
+                    "jurist-" + reviewer, "{}", T0)));
+
+            assertThat(results).filteredOn(CloseResult.Closed.class::isInstance).hasSize(1);
+            assertThat(results).filteredOn(CloseResult.AlreadyClosed.class::isInstance).hasSize(1);
+        }
+    }
+
     // --- rulesets -----------------------------------------------------------------------------------------
 
     private StoredRuleset upload(String author, String sha) {
@@ -522,6 +538,24 @@ abstract class StoresContract {
                 .hasRootCauseInstanceOf(SQLException.class);
     }
 
+    @Test
+    void concurrentActivationsLeaveExactlyOneActiveVersion() throws Exception {
+        for (int v = 1; v <= 2; v++) {
+            upload("alice", String.valueOf(v).repeat(64));
+            int version = v;
+            tx.inTransaction(c -> rulesets.approve(c, version, "bob", T0));
+        }
+        for (int round = 0; round < 10; round++) {
+            tx.run(c -> rulesets.active(c).ifPresent(a -> rulesets.retire(c, a.version(), T0)));
+
+            List<LifecycleResult> results = concurrently(2, i -> tx.inTransaction(c -> rulesets.activate(c, i + 1,
+                    "admin-" + i, T0)));
+
+            assertThat(results).allSatisfy(result -> assertThat(result).isInstanceOf(LifecycleResult.Done.class));
+            assertThat(statuses()).containsExactlyInAnyOrder(RulesetStatus.ACTIVE, RulesetStatus.RETIRED);
+        }
+    }
+
     private List<RulesetStatus> statuses() {
         return tx.inTransaction(c -> rulesets.list(c)).stream().map(RulesetVersion::status).toList();
     }
@@ -587,6 +621,30 @@ abstract class StoresContract {
 
     private void stored(Connection c, String requestId) {
         requests.saveReceived(c, request("portal", "officer-1", requestId, BODY));
+    }
+
+    /** Runs {@code work(0..n-1)} on n threads released at once; returns the results in thread order. */
+    static <T> List<T> concurrently(int n, java.util.function.IntFunction<T> work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return work.apply(index);
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get(1, TimeUnit.MINUTES));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     long count(String table) {
