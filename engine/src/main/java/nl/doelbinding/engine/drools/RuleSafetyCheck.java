@@ -28,8 +28,10 @@ final class RuleSafetyCheck {
     static final String FIELD_TYPE = "FieldFact";
     static final String FIELD_BINDING = "$field";
 
+    private static final Pattern RESERVED_IDS = Pattern.compile("DEFAULT-DENY|ENGINE-.*|REVIEW(-.*)?");
     private static final Pattern NAME = Pattern.compile("(" + RuleId.PATTERN.pattern() + ")\\s+([^\"\\\\]+)");
-    private static final String TEXT = "\"[^\"\\\\]*\"";
+    /** A citation or explanation: a quoted text with at least one visible character. */
+    private static final String TEXT = "\"[^\"\\\\]*[^\"\\\\\\s][^\"\\\\]*\"";
     private static final Pattern FIELD_ACTION = Pattern.compile(
             "verdicts\\s*\\.\\s*field\\(\\s*kcontext\\s*,\\s*\\$field\\s*,\\s*FieldOutcome\\."
                     + "(DISCLOSE|MASK|GENERALISE|PSEUDONYMISE|ESCALATE|REJECT)\\s*\\)\\s*"
@@ -79,6 +81,8 @@ final class RuleSafetyCheck {
         Matcher name = NAME.matcher(rule.getName());
         if (!name.matches()) {
             refuse.accept("a rule's name must start with its ID (such as SPECIAL-01) followed by a title");
+        } else if (RESERVED_IDS.matcher(name.group(1)).matches()) {
+            refuse.accept("the ID " + name.group(1) + " is reserved for the engine's own decisions");
         }
         if (rule.isQuery()) {
             refuse.accept("queries are not allowed");

@@ -17,7 +17,8 @@ import nl.doelbinding.engine.ruleset.RuleInfo;
 
 /**
  * What a scenario run covers: every rule should fire in some case, and every purpose x field-category
- * cell of the catalogue should be decided in a case that states the expected outcome of such a field.
+ * cell of the catalogue should be decided by a field rule in a case that states the expected outcome of
+ * such a field.
  *
  * @param uncoveredRules rules that fired in no case
  * @param uncoveredCells cells, as {@code PURPOSE x CATEGORY}, that no case asserts
@@ -36,6 +37,9 @@ public record Coverage(List<RuleInfo> uncoveredRules, List<String> uncoveredCell
 
     public static Coverage of(CompiledRuleset ruleset, ScenarioReport report) {
         Set<RuleId> fired = new LinkedHashSet<>();
+        Set<RuleId> fieldRules = new java.util.HashSet<>();
+        ruleset.rules().stream().filter(r -> r.stage() == nl.doelbinding.engine.ruleset.RuleStage.FIELD)
+                .forEach(r -> fieldRules.add(r.id()));
         Set<String> covered = new TreeSet<>();
         for (CaseResult result : report.results()) {
             result.decision().requestRules().forEach(h -> fired.add(h.rule()));
@@ -44,8 +48,14 @@ public record Coverage(List<RuleInfo> uncoveredRules, List<String> uncoveredCell
             }
             result.scenario().request().purpose().ifPresent(purpose -> {
                 for (FieldName name : result.scenario().expectation().fields().keySet()) {
-                    ruleset.catalogue().field(name).ifPresent(def -> covered.add(cell(purpose.value(),
-                            def.category())));
+                    // A cell counts only when a field rule decided it: a request-level refusal says nothing
+                    // about what the ruleset does with such a field for this purpose.
+                    boolean byFieldRule = result.decision().field(name).map(f -> fieldRules.contains(f.decidedBy().rule()))
+                            .orElse(false);
+                    if (byFieldRule) {
+                        ruleset.catalogue().field(name).ifPresent(def -> covered.add(cell(purpose.value(),
+                                def.category())));
+                    }
                 }
             });
         }

@@ -246,4 +246,31 @@ class DroolsRulesetCompilerTest {
         assertThat(messages(TestRulesets.compile(files))).contains(
                 "vocabulary: the ruleset has no vocabulary/*.dsl file", "rules: the ruleset has no rules/*.dslr files");
     }
+
+    @Test
+    void theEnginesOwnIdsAreReservedAndACitationCannotBeEmpty() {
+        CompilationResult result = withExtraRule("""
+                rule "DEFAULT-DENY Pretends to be the engine"
+                when
+                    the requested field
+                then
+                    disclose the field
+                    citing "AVG art. 6"
+                    because "No."
+                end
+
+                rule "X-03 Cites nothing"
+                when
+                    the requested field
+                then
+                    disclose the field
+                    citing " "
+                    because "No citation."
+                end
+                """);
+
+        assertThat(messages(result)).anyMatch(m -> m.equals(EXTRA + ":1: rule \"DEFAULT-DENY Pretends to be the engine\":"
+                        + " the ID DEFAULT-DENY is reserved for the engine's own decisions"))
+                .anyMatch(m -> m.startsWith(EXTRA + ":10: rule \"X-03 Cites nothing\": the action of a field rule"));
+    }
 }

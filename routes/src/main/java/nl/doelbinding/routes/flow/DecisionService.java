@@ -1,13 +1,13 @@
 package nl.doelbinding.routes.flow;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import nl.doelbinding.engine.decision.RulesetDecisionEngine;
+import nl.doelbinding.engine.io.CanonicalJson;
 import nl.doelbinding.engine.io.DecisionJson;
 import nl.doelbinding.engine.io.RequestReader;
 import nl.doelbinding.engine.io.RequestValidationException;
@@ -32,7 +32,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class DecisionService {
     private static final Logger LOG = LoggerFactory.getLogger(DecisionService.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ActiveRuleset rulesets;
     private final DecisionLog log;
@@ -55,7 +54,7 @@ public final class DecisionService {
             throw new ProblemException(ProblemType.INVALID_REQUEST, "the request is not valid", e.errors());
         }
         String canonical = CanonicalJson.write(tree);
-        String hash = CanonicalJson.sha256(canonical);
+        String hash = CanonicalJson.sha256Hex(canonical);
         Optional<StoredDecision> earlier = log.find(requester.client(), request.requestId());
         if (earlier.isPresent()) {
             return replay(earlier.get(), hash);
@@ -87,18 +86,11 @@ public final class DecisionService {
                     List.of(new ValidationError("$", "a JSON request is required")));
         }
         try {
-            return JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            return invalidJson(e);
-        } catch (java.io.IOException e) {
-            throw new ProblemException(ProblemType.INVALID_REQUEST, "the request body cannot be read");
+            return CanonicalJson.parse(new String(body, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            // CanonicalJson's message names only where parsing failed, never the content.
+            throw new ProblemException(ProblemType.INVALID_REQUEST, "the request body is " + e.getMessage(),
+                    List.of(new ValidationError("$", e.getMessage())));
         }
-    }
-
-    private static JsonNode invalidJson(JsonProcessingException e) {
-        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                + e.getLocation().getColumnNr();
-        throw new ProblemException(ProblemType.INVALID_REQUEST, "the request body is not valid JSON" + where,
-                List.of(new ValidationError("$", "not valid JSON" + where)));
     }
 }

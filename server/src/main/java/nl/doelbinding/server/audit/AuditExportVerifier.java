@@ -1,7 +1,7 @@
 package nl.doelbinding.server.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import nl.doelbinding.server.json.CanonicalJson;
+import nl.doelbinding.engine.io.CanonicalJson;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;

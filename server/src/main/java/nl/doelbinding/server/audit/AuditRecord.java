@@ -1,6 +1,6 @@
 package nl.doelbinding.server.audit;
 
-import nl.doelbinding.server.json.CanonicalJson;
+import nl.doelbinding.engine.io.CanonicalJson;
 
 import java.time.Instant;
 

@@ -1,7 +1,7 @@
 package nl.doelbinding.server.persistence;
 
 import nl.doelbinding.engine.model.PurposeCode;
-import nl.doelbinding.server.json.CanonicalJson;
+import nl.doelbinding.engine.io.CanonicalJson;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -60,6 +60,23 @@ public final class RequestStore {
             return one(ps);
         } catch (SQLException e) {
             throw Jdbc.failure("find request", e);
+        }
+    }
+
+    /** Every request with this requestId, whoever sent it (for auditors), oldest first. */
+    public List<StoredRequest> byRequestId(Connection c, String requestId) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM requests WHERE request_id = ?"
+                + " ORDER BY id")) {
+            ps.setString(1, requestId);
+            List<StoredRequest> found = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(map(rs));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw Jdbc.failure("read requests", e);
         }
     }
 

@@ -1,6 +1,6 @@
 package nl.doelbinding.server.audit;
 
-import nl.doelbinding.server.json.CanonicalJson;
+import nl.doelbinding.engine.io.CanonicalJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

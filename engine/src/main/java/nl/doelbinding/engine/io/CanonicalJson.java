@@ -1,4 +1,4 @@
-package nl.doelbinding.server.json;
+package nl.doelbinding.engine.io;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,4 +1,4 @@
-package nl.doelbinding.server.json;
+package nl.doelbinding.engine.io;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,0 +1,54 @@
+package nl.doelbinding.server.api;
+
+import nl.doelbinding.routes.Endpoints;
+import nl.doelbinding.routes.auth.RequesterAuthenticator;
+import nl.doelbinding.routes.auth.Roles;
+import nl.doelbinding.routes.http.Authenticate;
+import nl.doelbinding.routes.http.BodyLimit;
+import nl.doelbinding.routes.http.ProblemRouteConfiguration;
+import org.apache.camel.Processor;
+import org.apache.camel.builder.RouteBuilder;
+
+/** The read, review and audit endpoints of the REST API (api.md section 4), each behind its roles. */
+public final class AdminApiRoute extends RouteBuilder {
+    private final AdminApi api;
+    private final RequesterAuthenticator authenticator;
+    private final int maxBodyBytes;
+
+    public AdminApiRoute(AdminApi api, RequesterAuthenticator authenticator, int maxBodyBytes) {
+        this.api = api;
+        this.authenticator = authenticator;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    public void configure() {
+        rest("/api/v1")
+                .get("/requests/{requestId}").to("direct:api-request")
+                .get("/escalations").to("direct:api-escalations")
+                .post("/escalations/{escalationId}/review").to("direct:api-review")
+                .get("/audit").to("direct:api-audit")
+                .get("/audit/verify").to("direct:api-audit-verify")
+                .get("/audit/export").to("direct:api-audit-export")
+                .get("/subjects/{vNumber}/disclosures").to("direct:api-disclosures");
+
+        secured("api-request", api::request, Roles.POLICE_REQUESTER, Roles.AUDITOR);
+        secured("api-escalations", api::escalations, Roles.LEGAL_REVIEWER);
+        from("direct:api-review").routeId("api-review").routeConfigurationId(ProblemRouteConfiguration.ID)
+                .process(new Authenticate(authenticator, Roles.LEGAL_REVIEWER))
+                .process(new BodyLimit(maxBodyBytes))
+                .process(api::review)
+                .to(Endpoints.DISPATCH)
+                .process(api::reviewReply);
+        secured("api-audit", api::auditRecords, Roles.AUDITOR);
+        secured("api-audit-verify", api::verify, Roles.AUDITOR);
+        secured("api-audit-export", api::export, Roles.AUDITOR);
+        secured("api-disclosures", api::disclosures, Roles.PRIVACY_OFFICER, Roles.AUDITOR);
+    }
+
+    private void secured(String routeId, Processor handler, Roles... roles) {
+        from("direct:" + routeId).routeId(routeId).routeConfigurationId(ProblemRouteConfiguration.ID)
+                .process(new Authenticate(authenticator, roles))
+                .process(handler);
+    }
+}

@@ -1,0 +1,21 @@
+package nl.doelbinding.server.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.Exchange;
+
+/** Sets a JSON reply on an exchange. */
+final class JsonReply {
+    private JsonReply() {
+    }
+
+    static void ok(Exchange exchange, JsonNode body) {
+        reply(exchange, 200, body.toString(), "application/json");
+    }
+
+    static void reply(Exchange exchange, int status, String body, String contentType) {
+        exchange.getMessage().removeHeaders("*");
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, contentType);
+        exchange.getMessage().setBody(body);
+    }
+}

@@ -1,0 +1,92 @@
+package nl.doelbinding.server.app;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import nl.doelbinding.server.persistence.DatabaseConfig;
+
+/**
+ * The server's configuration, read from a YAML file ({@code bin/doelbinding serve --config FILE}).
+ * Every setting has a default that runs the embedded set-up in the data folder. See docs/operations.md.
+ */
+public final class ServerConfig {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** HTTP listener. */
+    public static final class Http {
+        @JsonProperty public String host = "127.0.0.1";
+        @JsonProperty public int port = 8080;
+        @JsonProperty public int maxBodyBytes = 1024 * 1024;
+    }
+
+    /** The database; without a url, an H2 file database in the data folder. */
+    public static final class Db {
+        @JsonProperty public String url;
+        @JsonProperty public String user = "";
+        @JsonProperty public String password = "";
+        @JsonProperty public int poolSize = 10;
+    }
+
+    /** Token verification against the Keycloak realm. */
+    public static final class Keycloak {
+        @JsonProperty public String issuer = "http://127.0.0.1:8180/realms/doelbinding";
+        @JsonProperty public String jwksUri;
+        @JsonProperty public String audience = "doelbinding-api";
+        @JsonProperty public int clockSkewSeconds = 30;
+        @JsonProperty public String unitClaim = "unit";
+
+        public String jwks() {
+            return jwksUri != null ? jwksUri : issuer + "/protocol/openid-connect/certs";
+        }
+    }
+
+    /** Where resident data comes from: the synthetic register (demo) or the holder's table. */
+    public static final class Residents {
+        @JsonProperty public String source = "synthetic";
+        @JsonProperty public String table = "residents";
+        @JsonProperty public String keyColumn = "v_number";
+        @JsonProperty public Map<String, String> columns = new LinkedHashMap<>();
+        /** A separate database for the register; without it, the server's own database. */
+        @JsonProperty public Db database;
+    }
+
+    /** The three outcome endpoints (Camel URIs); defaults are the internal routes. */
+    public static final class Endpoints {
+        @JsonProperty public String redaction = nl.doelbinding.routes.Endpoints.REDACTION;
+        @JsonProperty public String escalation = nl.doelbinding.routes.Endpoints.ESCALATION;
+        @JsonProperty public String rejection = nl.doelbinding.routes.Endpoints.REJECTION;
+    }
+
+    @JsonProperty public String dataDir = "data";
+    @JsonProperty public Http http = new Http();
+    @JsonProperty public Db database = new Db();
+    @JsonProperty public Keycloak keycloak = new Keycloak();
+    @JsonProperty public Residents residents = new Residents();
+    @JsonProperty public Endpoints endpoints = new Endpoints();
+    @JsonProperty public String pseudonymKeyFile;
+    @JsonProperty public int rulesetPollSeconds = 5;
+
+    public static ServerConfig read(Path file) throws IOException {
+        ServerConfig config = YAML.readValue(file.toFile(), ServerConfig.class);
+        return config == null ? new ServerConfig() : config;
+    }
+
+    public Path data() {
+        return Path.of(dataDir);
+    }
+
+    public DatabaseConfig databaseConfig() {
+        return database.url == null ? DatabaseConfig.embedded(data().resolve("db"), database.poolSize)
+                : new DatabaseConfig(database.url, database.user, database.password, database.poolSize);
+    }
+
+    public Path pseudonymKeyPath() {
+        return pseudonymKeyFile != null ? Path.of(pseudonymKeyFile) : data().resolve("pseudonym.key");
+    }
+}

@@ -1,0 +1,132 @@
+package nl.doelbinding.server.flow;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.sql.Connection;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import nl.doelbinding.engine.model.Decision;
+import nl.doelbinding.engine.model.DisclosureRequest;
+import nl.doelbinding.engine.model.FieldDecision;
+import nl.doelbinding.engine.model.FieldOutcome;
+import nl.doelbinding.engine.model.OverallDecision;
+import nl.doelbinding.engine.model.Subject;
+import nl.doelbinding.engine.port.DecidedRequest;
+import nl.doelbinding.engine.port.DecisionLog;
+import nl.doelbinding.engine.port.Recording;
+import nl.doelbinding.engine.port.StoredDecision;
+import nl.doelbinding.server.audit.AuditChain;
+import nl.doelbinding.server.audit.AuditEventType;
+import nl.doelbinding.server.persistence.DecisionStore;
+import nl.doelbinding.server.persistence.Disclosure;
+import nl.doelbinding.server.persistence.DisclosureRegister;
+import nl.doelbinding.server.persistence.EscalationStore;
+import nl.doelbinding.server.persistence.NewDecision;
+import nl.doelbinding.server.persistence.NewRequest;
+import nl.doelbinding.server.persistence.ReceiveResult;
+import nl.doelbinding.server.persistence.RequestStatus;
+import nl.doelbinding.server.persistence.RequestStore;
+import nl.doelbinding.server.persistence.StoredRequest;
+import nl.doelbinding.server.persistence.Transactions;
+
+/**
+ * The decision log on the database: request, decision, review (when escalated), the disclosure
+ * register and one audit record commit in one transaction.
+ */
+public final class JdbcDecisionLog implements DecisionLog {
+    private final Transactions transactions;
+    private final Stores stores;
+    private final AuditChain audit;
+    private final Clock clock;
+
+    public JdbcDecisionLog(Transactions transactions, Stores stores, AuditChain audit, Clock clock) {
+        this.transactions = transactions;
+        this.stores = stores;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<StoredDecision> find(String client, String requestId) {
+        return transactions.inTransaction(c -> stores.requests().find(c, client, requestId).flatMap(r -> current(c, r)));
+    }
+
+    @Override
+    public List<StoredDecision> findAll(String requestId) {
+        return transactions.inTransaction(c -> stores.requests().byRequestId(c, requestId).stream()
+                .map(r -> current(c, r)).flatMap(Optional::stream).toList());
+    }
+
+    @Override
+    public Recording record(DecidedRequest decided) {
+        return transactions.inTransaction(c -> {
+            DisclosureRequest request = decided.request();
+            ReceiveResult received = stores.requests().saveReceived(c, NewRequest.of(request.requester(),
+                    request.requestId(), decided.bodyJson(), request.purpose(), decided.receivedAt()));
+            if (!(received instanceof ReceiveResult.Created created)) {
+                StoredRequest existing = received instanceof ReceiveResult.Replay replay ? replay.request()
+                        : ((ReceiveResult.Conflict) received).request();
+                return new Recording.AlreadyRecorded(current(c, existing).orElseThrow(() ->
+                        new IllegalStateException("a recorded request has no decision")));
+            }
+            StoredRequest row = created.request();
+            Decision decision = decided.decision();
+            UUID decisionId = UUID.fromString(decided.decisionId());
+            stores.decisions().save(c, new NewDecision(decisionId, row.id(), decision.overall(), decision.ruleset(),
+                    decided.decisionJson(), clock.instant()));
+            Optional<String> escalationId = Optional.empty();
+            if (decision.overall() == OverallDecision.ESCALATED) {
+                UUID id = UUID.randomUUID();
+                stores.escalations().open(c, id, row.id(), decisionId, escalatedFields(decision), clock.instant());
+                escalationId = Optional.of(id.toString());
+            }
+            stores.disclosures().record(c, disclosures(row, decisionId, decision, request));
+            stores.requests().updateStatus(c, row.id(), decision.overall() == OverallDecision.ESCALATED
+                    ? RequestStatus.ESCALATED : RequestStatus.DECIDED);
+            audit.append(c, AuditEventType.DECISION_MADE, actor(request), request.requestId(),
+                    AuditPayloads.decision(row, decided, escalationId).toString());
+            return new Recording.Recorded(new StoredDecision(row.requestId(), row.requesterClient(),
+                    row.requesterUnit(), row.bodySha256(), row.body(), decided.decisionId(), decision.overall(),
+                    decided.decisionJson(), escalationId, clock.instant()));
+        });
+    }
+
+    private Optional<StoredDecision> current(Connection c, StoredRequest request) {
+        return stores.decisions().currentForRequest(c, request.id()).map(d -> new StoredDecision(
+                request.requestId(), request.requesterClient(), request.requesterUnit(), request.bodySha256(),
+                request.body(), d.decisionId().toString(), d.overall(), d.json(),
+                stores.escalations().openFor(c, request.id()).map(e -> e.escalationId().toString()), d.decidedAt()));
+    }
+
+    static String actor(DisclosureRequest request) {
+        return request.requester().client() + "/" + request.requester().subject();
+    }
+
+    private static String escalatedFields(Decision decision) {
+        ArrayNode fields = JsonNodeFactory.instance.arrayNode();
+        decision.fields().stream().filter(f -> f.outcome() == FieldOutcome.ESCALATE)
+                .forEach(f -> fields.add(f.field().value()));
+        return fields.toString();
+    }
+
+    /** The GDPR art. 15 register: one row per named subject and field decided to be released. */
+    private List<Disclosure> disclosures(StoredRequest row, UUID decisionId, Decision decision,
+                                         DisclosureRequest request) {
+        List<Disclosure> rows = new ArrayList<>();
+        if (request.purpose().isEmpty()) {
+            return rows;
+        }
+        for (Subject subject : request.subjects()) {
+            for (FieldDecision field : decision.fields()) {
+                if (field.outcome().releases()) {
+                    rows.add(new Disclosure(subject.vNumber(), row.id(), decisionId, request.purpose().get(),
+                            request.requester().unit(), field.field(), field.outcome(), clock.instant()));
+                }
+            }
+        }
+        return rows;
+    }
+}
