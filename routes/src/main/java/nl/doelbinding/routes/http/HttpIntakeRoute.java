@@ -1,9 +1,9 @@
 package nl.doelbinding.routes.http;
 
+import nl.doelbinding.routes.auth.Role;
 import nl.doelbinding.routes.Endpoints;
 import nl.doelbinding.routes.Exchanges;
 import nl.doelbinding.routes.auth.RequesterAuthenticator;
-import nl.doelbinding.routes.auth.Roles;
 import nl.doelbinding.routes.flow.DecisionOutcome;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -27,7 +27,7 @@ public final class HttpIntakeRoute extends RouteBuilder {
 
         from("direct:http-submit").routeId("http-submit").routeConfigurationId(ProblemRouteConfiguration.ID)
                 .setHeader(Exchanges.CHANNEL, constant("http"))
-                .process(new Authenticate(authenticator, Roles.POLICE_REQUESTER))
+                .process(new Authenticate(authenticator, Role.POLICE_REQUESTER))
                 .process(new BodyLimit(maxBodyBytes))
                 .to(Endpoints.DECIDE)
                 .process(HttpIntakeRoute::reply);

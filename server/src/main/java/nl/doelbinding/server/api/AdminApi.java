@@ -1,5 +1,6 @@
 package nl.doelbinding.server.api;
 
+import nl.doelbinding.routes.auth.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -17,7 +18,6 @@ import nl.doelbinding.engine.port.ActiveRuleset;
 import nl.doelbinding.engine.port.DecisionLog;
 import nl.doelbinding.engine.port.StoredDecision;
 import nl.doelbinding.routes.Exchanges;
-import nl.doelbinding.routes.auth.Roles;
 import nl.doelbinding.routes.flow.DecisionOutcome;
 import nl.doelbinding.routes.flow.ReleaseBuilder;
 import nl.doelbinding.routes.problem.ProblemException;
@@ -64,13 +64,13 @@ public final class AdminApi {
     void request(Exchange exchange) {
         Requester requester = requester(exchange);
         String requestId = new QueryParameters(exchange).required("requestId");
-        Optional<StoredDecision> own = Roles.POLICE_REQUESTER.heldBy(requester)
+        Optional<StoredDecision> own = Role.POLICE_REQUESTER.heldBy(requester)
                 ? log.find(requester.client(), requestId) : Optional.empty();
         if (own.isPresent()) {
             JsonReply.ok(exchange, forRequester(own.get()));
             return;
         }
-        if (Roles.AUDITOR.heldBy(requester)) {
+        if (Role.AUDITOR.heldBy(requester)) {
             List<StoredDecision> all = log.findAll(requestId);
             if (!all.isEmpty()) {
                 JsonReply.ok(exchange, CanonicalJson.parse(all.get(all.size() - 1).decisionJson()));

@@ -1,8 +1,8 @@
 package nl.doelbinding.server.api;
 
+import nl.doelbinding.routes.auth.Role;
 import nl.doelbinding.routes.Endpoints;
 import nl.doelbinding.routes.auth.RequesterAuthenticator;
-import nl.doelbinding.routes.auth.Roles;
 import nl.doelbinding.routes.http.Authenticate;
 import nl.doelbinding.routes.http.BodyLimit;
 import nl.doelbinding.routes.http.ProblemRouteConfiguration;
@@ -32,21 +32,21 @@ public final class AdminApiRoute extends RouteBuilder {
                 .get("/audit/export").to("direct:api-audit-export")
                 .get("/subjects/{vNumber}/disclosures").to("direct:api-disclosures");
 
-        secured("api-request", api::request, Roles.POLICE_REQUESTER, Roles.AUDITOR);
-        secured("api-escalations", api::escalations, Roles.LEGAL_REVIEWER);
+        secured("api-request", api::request, Role.POLICE_REQUESTER, Role.AUDITOR);
+        secured("api-escalations", api::escalations, Role.LEGAL_REVIEWER);
         from("direct:api-review").routeId("api-review").routeConfigurationId(ProblemRouteConfiguration.ID)
-                .process(new Authenticate(authenticator, Roles.LEGAL_REVIEWER))
+                .process(new Authenticate(authenticator, Role.LEGAL_REVIEWER))
                 .process(new BodyLimit(maxBodyBytes))
                 .process(api::review)
                 .to(Endpoints.DISPATCH)
                 .process(api::reviewReply);
-        secured("api-audit", api::auditRecords, Roles.AUDITOR);
-        secured("api-audit-verify", api::verify, Roles.AUDITOR);
-        secured("api-audit-export", api::export, Roles.AUDITOR);
-        secured("api-disclosures", api::disclosures, Roles.PRIVACY_OFFICER, Roles.AUDITOR);
+        secured("api-audit", api::auditRecords, Role.AUDITOR);
+        secured("api-audit-verify", api::verify, Role.AUDITOR);
+        secured("api-audit-export", api::export, Role.AUDITOR);
+        secured("api-disclosures", api::disclosures, Role.PRIVACY_OFFICER, Role.AUDITOR);
     }
 
-    private void secured(String routeId, Processor handler, Roles... roles) {
+    private void secured(String routeId, Processor handler, Role... roles) {
         from("direct:" + routeId).routeId(routeId).routeConfigurationId(ProblemRouteConfiguration.ID)
                 .process(new Authenticate(authenticator, roles))
                 .process(handler);

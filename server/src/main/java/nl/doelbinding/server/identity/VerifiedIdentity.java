@@ -1,5 +1,6 @@
 package nl.doelbinding.server.identity;
 
+import nl.doelbinding.routes.auth.Role;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package nl.doelbinding.server.identity;
 
+import nl.doelbinding.routes.auth.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,7 +1,10 @@
-package nl.doelbinding.server.identity;
+package nl.doelbinding.routes.auth;
 
 import java.util.Arrays;
 import java.util.Optional;
+import nl.doelbinding.engine.model.Requester;
+import nl.doelbinding.routes.problem.ProblemException;
+import nl.doelbinding.routes.problem.ProblemType;
 
 /** The realm roles of the {@code doelbinding} realm. The codes are stored and never change. */
 public enum Role {
@@ -34,5 +37,17 @@ public enum Role {
     /** The role with this realm role name; empty for Keycloak's own roles such as {@code offline_access}. */
     public static Optional<Role> fromCode(String code) {
         return Arrays.stream(values()).filter(r -> r.code.equals(code)).findFirst();
+    }
+
+    public boolean heldBy(Requester requester) {
+        return requester.roles().contains(code);
+    }
+
+    /** Throws FORBIDDEN unless the requester holds one of the roles. */
+    public static void requireAny(Requester requester, Role... roles) {
+        if (Arrays.stream(roles).noneMatch(r -> r.heldBy(requester))) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "this endpoint needs the role "
+                    + String.join(" or ", Arrays.stream(roles).map(Role::code).toList()));
+        }
     }
 }

@@ -1,0 +1,114 @@
+package nl.doelbinding.server.it;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import nl.doelbinding.engine.ruleset.RulesetSource;
+import nl.doelbinding.server.app.DoelbindingServer;
+import nl.doelbinding.server.app.ServerConfig;
+import nl.doelbinding.server.cli.RulesetLocation;
+import nl.doelbinding.server.identity.KeycloakServer;
+import nl.doelbinding.server.identity.TokenClient;
+
+/**
+ * One in-process Doelbinding server on a free loopback port, against the test Keycloak, with the synthetic
+ * register loaded into its database; plus the HTTP client, tokens and direct database access the tests use.
+ */
+final class RunningServer implements AutoCloseable {
+    final DoelbindingServer server;
+    final Api api;
+    final Tokens tokens;
+    final KeycloakServer keycloak;
+    final RulesetSource baseline;
+    private final AtomicInteger ids = new AtomicInteger();
+
+    private RunningServer(DoelbindingServer server, KeycloakServer keycloak, RulesetSource baseline) {
+        this.server = server;
+        this.keycloak = keycloak;
+        this.baseline = baseline;
+        this.api = new Api(server.baseUrl());
+        this.tokens = new Tokens(new TokenClient(keycloak.tokenEndpoint()));
+    }
+
+    static RunningServer start(KeycloakServer keycloak, Path dataDir, Consumer<ServerConfig> database) throws Exception {
+        ServerConfig config = new ServerConfig();
+        config.dataDir = dataDir.toString();
+        config.http.port = freePort();
+        config.keycloak.issuer = keycloak.issuer();
+        config.keycloak.jwksUri = keycloak.jwksUri().toString();
+        config.residents.source = "synthetic";
+        database.accept(config);
+        RulesetSource baseline = RulesetLocation.baseline();
+        return new RunningServer(DoelbindingServer.start(config, baseline), keycloak, baseline);
+    }
+
+    /** A request id no other test of this server uses. */
+    String requestId(String label) {
+        return "IT-" + label + "-" + ids.incrementAndGet();
+    }
+
+    Api.Reply submit(Caller caller, RequestBody body) {
+        return api.post("/api/v1/requests", tokens.of(caller), body.json());
+    }
+
+    Api.Reply get(Caller caller, String path) {
+        return api.get(path, tokens.of(caller));
+    }
+
+    Api.Reply post(Caller caller, String path, String body) {
+        return api.post(path, tokens.of(caller), body);
+    }
+
+    /** The resident's row in the register table, column name (lower case) to value, read straight from the database. */
+    Map<String, String> resident(String vNumber) throws SQLException {
+        try (Connection c = server.database().dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT * FROM residents WHERE v_number = ?")) {
+            ps.setString(1, vNumber);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("resident " + vNumber + " is not in the register");
+                }
+                ResultSetMetaData meta = rs.getMetaData();
+                Map<String, String> row = new LinkedHashMap<>();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    row.put(meta.getColumnLabel(i).toLowerCase(Locale.ROOT), rs.getString(i));
+                }
+                return row;
+            }
+        }
+    }
+
+    /** Runs one statement directly on the server's database, as someone with database access could. */
+    int execute(String sql, Object... params) throws SQLException {
+        try (Connection c = server.database().dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement(sql)) {
+            c.setAutoCommit(true);
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            return ps.executeUpdate();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
