@@ -98,7 +98,7 @@ final class RuleSafetyCheck {
         if (fieldPatterns > 1) {
             refuse.accept("a rule may look at only one requested field (field independence)");
         }
-        RuleStage stage = fieldPatterns == 1 ? RuleStage.FIELD : RuleStage.REQUEST;
+        RuleStage stage = fieldPatterns >= 1 ? RuleStage.FIELD : RuleStage.REQUEST;
         checkAction(String.valueOf(rule.getConsequence()), stage, refuse);
         found.forEach(problems);
         if (!found.isEmpty()) {
