@@ -71,10 +71,18 @@ final class RulesVerifyCommand implements Callable<Integer> {
         }
         out.println("ruleset " + location.describe() + ": " + ruleset.rules().size() + " rules, sha256 "
                 + ruleset.sha256() + String.format(java.util.Locale.ROOT, " (compiled in %.2f s)", compiled / 1e9));
+        long cpuBefore = processCpuNanos();
         VerificationReport report = new InvariantVerifier().verify(ruleset, invariants.invariants());
-        VerificationPrinter.print(report, out);
+        long cpu = processCpuNanos() - cpuBefore;
+        VerificationPrinter.print(report, cpuBefore < 0 ? -1 : cpu, out);
         out.flush();
         return report.holds() ? 0 : 1;
+    }
+
+    /** CPU time of the whole process (workers, JIT, GC), or -1 where the JVM does not say. */
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
     }
 
     /** Files as given (any name), folders searched for *.yaml and *.yml; keyed by the path as given. */

@@ -13,7 +13,8 @@ final class VerificationPrinter {
     private VerificationPrinter() {
     }
 
-    static void print(VerificationReport report, PrintWriter out) {
+    /** Prints the report; {@code cpuNanos} is the CPU time the verification took, or negative if unknown. */
+    static void print(VerificationReport report, long cpuNanos, PrintWriter out) {
         out.println("space: " + report.space());
         String file = null;
         for (InvariantResult result : report.results()) {
@@ -35,8 +36,10 @@ final class VerificationPrinter {
         for (String problem : report.problems()) {
             out.println("NOT A PROOF: " + problem);
         }
-        out.println(String.format(Locale.ROOT, "verified in %.2f s (%d one-field requests, %d decisions in all)",
-                report.duration().toNanos() / 1e9, report.oneFieldRequests(), report.evaluations()));
+        String cpu = cpuNanos < 0 ? "" : String.format(Locale.ROOT, ", %.2f s CPU on %d processors", cpuNanos / 1e9,
+                Runtime.getRuntime().availableProcessors());
+        out.println(String.format(Locale.ROOT, "verified in %.2f s (%d one-field requests, %d decisions in all%s)",
+                report.duration().toNanos() / 1e9, report.oneFieldRequests(), report.evaluations(), cpu));
         out.println(report.summary());
     }
 
