@@ -160,6 +160,7 @@ public final class InvariantReader {
 
     private static Optional<Set<Boolean>> flags(JsonNode when, String key, List<String> problems) {
         return list(when, key, problems, v -> v.isBoolean() ? Result.of(v.booleanValue())
+                : "true".equals(v.asText()) || "false".equals(v.asText()) ? Result.of(Boolean.valueOf(v.asText()))
                 : Result.<Boolean>error("'" + v.asText() + "' is not true or false"));
     }
 
@@ -209,8 +210,8 @@ public final class InvariantReader {
     }
 
     private Result<Optional<PurposeCode>> purpose(JsonNode value) {
-        if (value.isNull()) {
-            return Result.of(Optional.empty()); // ~ or null: a request that names no purpose
+        if (value.isNull() || (value.isTextual() && value.asText().isBlank())) {
+            return Result.of(Optional.empty()); // ~, null or "": a request that names no purpose
         }
         String code = value.asText();
         try {
@@ -225,6 +226,9 @@ public final class InvariantReader {
     }
 
     private Result<InstrumentCode> instrument(JsonNode value) {
+        if (value.isNull()) {
+            return Result.of(InstrumentCode.NONE); // no instrument named
+        }
         String code = value.asText();
         try {
             InstrumentCode instrument = new InstrumentCode(code);
@@ -238,11 +242,12 @@ public final class InvariantReader {
     }
 
     private static Result<Integer> subjects(JsonNode value) {
-        if (!value.isIntegralNumber() || value.asLong() < 0 || value.asLong() > RequestReader.MAX_SUBJECTS) {
+        boolean number = value.isIntegralNumber() || (value.isTextual() && value.asText().matches("\\d{1,9}"));
+        if (!number || value.asLong() < 0 || value.asLong() > RequestReader.MAX_SUBJECTS) {
             return Result.error("'" + value.asText() + "' is not a number of subjects from 0 to "
                     + RequestReader.MAX_SUBJECTS);
         }
-        return Result.of(value.intValue());
+        return Result.of((int) value.asLong());
     }
 
     private static <E extends Enum<E>> Result<E> constant(Class<E> type, JsonNode value, String what) {

@@ -3,7 +3,9 @@ package nl.doelbinding.engine.verify;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -56,34 +58,23 @@ public final class InvariantVerifier {
 
     private static InvariantResult check(Invariant invariant, ExploredSpace explored, RulesetDecisionEngine engine) {
         InvariantScope scope = inSpace(invariant.when(), explored.space);
-        List<Witness> witnesses = new ArrayList<>();
-        BigInteger requests = BigInteger.ZERO;
-        if (invariant.fieldOutcomeIn().isPresent()) {
-            Witness w = fieldOutcomes(invariant, scope, explored);
-            requests = requests.add(BigInteger.valueOf(w.requests));
-            if (w.fields != null) {
-                witnesses.add(w);
-            }
-        }
-        if (invariant.decisionIn().isPresent()) {
-            Witness w = decisions(invariant, scope, explored);
-            requests = requests.max(w.requestSets);
-            if (w.fields != null) {
-                witnesses.add(w);
-            }
-        }
-        if (witnesses.isEmpty()) {
+        List<Check> checks = new ArrayList<>();
+        invariant.fieldOutcomeIn().ifPresent(allowed -> checks.add(fieldOutcomes(invariant, scope, allowed, explored)));
+        invariant.decisionIn().ifPresent(allowed -> checks.add(decisions(invariant, scope, allowed, explored)));
+        BigInteger requests = checks.stream().map(Check::requests).reduce(BigInteger.ZERO, BigInteger::max);
+        Optional<Witness> smallest = checks.stream().flatMap(c -> c.witness().stream()).min(Witness.ORDER);
+        if (smallest.isEmpty()) {
             return new InvariantResult.Proven(invariant, requests);
         }
-        Witness smallest = witnesses.stream().min(Witness.ORDER).orElseThrow();
-        return new InvariantResult.Violated(invariant, requests, counterexample(invariant, smallest, explored, engine));
+        return new InvariantResult.Violated(invariant, requests,
+                counterexample(invariant, smallest.get(), explored, engine));
     }
 
     /** The first in-scope one-field request whose field outcome is not allowed. */
-    private static Witness fieldOutcomes(Invariant invariant, InvariantScope scope, ExploredSpace explored) {
-        Set<FieldOutcome> allowed = invariant.fieldOutcomeIn().orElseThrow();
+    private static Check fieldOutcomes(Invariant invariant, InvariantScope scope, Set<FieldOutcome> allowed,
+                                       ExploredSpace explored) {
         long requests = 0;
-        Witness found = new Witness(-1, null, Kind.FIELD_OUTCOME);
+        Witness found = null;
         List<RequestContext> contexts = explored.space.contexts();
         List<Integer> inScope = fieldsInScope(invariant, explored);
         for (int c = 0; c < contexts.size(); c++) {
@@ -92,38 +83,36 @@ public final class InvariantVerifier {
             }
             for (int f : inScope) {
                 requests++;
-                if (found.fields == null && !allowed.contains(explored.fields[c][f].outcome())) {
+                if (found == null && !allowed.contains(explored.fields[c][f].outcome())) {
                     found = new Witness(c, List.of(f), Kind.FIELD_OUTCOME);
                 }
             }
         }
-        found.requests = requests;
-        return found;
+        return new Check(BigInteger.valueOf(requests), Optional.ofNullable(found));
     }
 
     /** The smallest in-scope request (context and non-empty set of in-scope fields) whose decision is not allowed. */
-    private static Witness decisions(Invariant invariant, InvariantScope scope, ExploredSpace explored) {
-        Set<OverallDecision> allowed = invariant.decisionIn().orElseThrow();
+    private static Check decisions(Invariant invariant, InvariantScope scope, Set<OverallDecision> allowed,
+                                   ExploredSpace explored) {
         List<Integer> inScope = fieldsInScope(invariant, explored);
         BigInteger sets = BigInteger.TWO.pow(inScope.size()).subtract(BigInteger.ONE);
         BigInteger requests = BigInteger.ZERO;
-        Witness best = new Witness(-1, null, Kind.DECISION);
+        Witness best = null;
         List<RequestContext> contexts = explored.space.contexts();
         for (int c = 0; c < contexts.size(); c++) {
             if (!scope.covers(contexts.get(c)) || inScope.isEmpty()) {
                 continue;
             }
             requests = requests.add(sets);
-            if (best.fields != null && best.fields.size() == 1) {
+            if (best != null && best.fields().size() == 1) {
                 continue; // contexts come smallest first: a later one-field witness is no smaller
             }
             List<Integer> witness = decisionWitness(explored, c, inScope, allowed);
-            if (witness != null && (best.fields == null || witness.size() < best.fields.size())) {
+            if (witness != null && (best == null || witness.size() < best.fields().size())) {
                 best = new Witness(c, witness, Kind.DECISION);
             }
         }
-        best.requestSets = requests;
-        return best;
+        return new Check(requests, Optional.ofNullable(best));
     }
 
     /** Fields of a smallest request in context {@code c} whose overall decision is not allowed, or null. */
@@ -172,18 +161,18 @@ public final class InvariantVerifier {
 
     private static Counterexample counterexample(Invariant invariant, Witness witness, ExploredSpace explored,
                                                  RulesetDecisionEngine engine) {
-        RequestContext context = explored.space.contexts().get(witness.context);
+        RequestContext context = explored.space.contexts().get(witness.context());
         int represented = context.subjects();
         // the smallest count the invariant names that this context stands for, so the request is literally in scope
         context = context.withSubjects(invariant.when().subjects().flatMap(counts -> counts.stream()
                 .filter(n -> explored.space.representative(n) == represented).min(Integer::compare))
                 .orElse(represented));
-        List<FieldName> fields = witness.fields.stream().map(explored.fieldNames::get).toList();
+        List<FieldName> fields = witness.fields().stream().map(explored.fieldNames::get).toList();
         var request = context.request(fields);
         Decision decision = engine.decide(request);
         String wanted;
         String got;
-        if (witness.kind == Kind.FIELD_OUTCOME) {
+        if (witness.kind() == Kind.FIELD_OUTCOME) {
             FieldDecision field = decision.fields().get(0);
             wanted = "the outcome of " + field.field() + " in " + sorted(invariant.fieldOutcomeIn().orElseThrow());
             got = ScenarioCaseYaml.outcome(field);
@@ -206,22 +195,13 @@ public final class InvariantVerifier {
 
     private enum Kind { FIELD_OUTCOME, DECISION }
 
-    /** A violating request by context index and field indices; null fields when there is none. */
-    private static final class Witness {
-        static final java.util.Comparator<Witness> ORDER = java.util.Comparator
-                .<Witness>comparingInt(w -> w.fields.size()).thenComparingInt(w -> w.context)
-                .thenComparing(w -> w.fields.toString());
+    /** A violating request: its context's index and its fields' indices, smallest first. */
+    private record Witness(int context, List<Integer> fields, Kind kind) {
+        static final Comparator<Witness> ORDER = Comparator.<Witness>comparingInt(w -> w.fields.size())
+                .thenComparingInt(Witness::context).thenComparing(w -> w.fields.toString());
+    }
 
-        final int context;
-        final List<Integer> fields;
-        final Kind kind;
-        long requests;
-        BigInteger requestSets = BigInteger.ZERO;
-
-        Witness(int context, List<Integer> fields, Kind kind) {
-            this.context = context;
-            this.fields = fields;
-            this.kind = kind;
-        }
+    /** How many requests one requirement covers, and the smallest that breaks it, if any. */
+    private record Check(BigInteger requests, Optional<Witness> witness) {
     }
 }

@@ -124,6 +124,24 @@ class InvariantReaderTest {
     }
 
     @Test
+    void noPurposeAndNoInstrumentCanBeNamed() {
+        InvariantSet set = read("""
+                invariants:
+                  - id: INV-NONE-01
+                    when: { purposes: [~, ""], instruments: [~], subjects: ["6"], oral: ["true"] }
+                    decisionIn: REJECTED
+                """);
+
+        assertThat(set.errors()).isEmpty();
+        InvariantScope when = set.invariants().get(0).when();
+        assertThat(when.purposes()).contains(Set.of(Optional.empty()));
+        assertThat(when.instruments()).contains(Set.of(InstrumentCode.NONE));
+        assertThat(when.subjects()).contains(Set.of(6));
+        assertThat(when.oral()).contains(Set.of(true));
+        assertThat(set.invariants().get(0).decisionIn()).contains(Set.of(OverallDecision.REJECTED));
+    }
+
+    @Test
     void aScopeWithoutFieldsIsAnError() {
         assertThat(errors("""
                 invariants:
