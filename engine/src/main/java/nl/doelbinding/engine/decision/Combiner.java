@@ -82,7 +82,13 @@ public final class Combiner {
                         + " this field, but the catalogue defines no method for that, so it is not released.");
     }
 
-    static OverallDecision overall(boolean requestRejected, List<FieldDecision> fields) {
+    /**
+     * The overall decision from the field decisions alone: {@code REJECTED} when a request-level rule
+     * rejected or every field is rejected; else {@code ESCALATED} when any field is escalated; else
+     * {@code PARTIALLY_RELEASED} when any field is rejected; else {@code RELEASED}. It reads only the
+     * fields' outcomes, which is what lets a verifier reason about every set of fields at once.
+     */
+    public static OverallDecision overall(boolean requestRejected, List<FieldDecision> fields) {
         if (requestRejected || fields.isEmpty()) {
             return OverallDecision.REJECTED;
         }

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * smuggle code into a condition.
  */
 final class ConstraintCheck {
-    private static final Pattern TOKEN = Pattern.compile(
+    static final Pattern TOKEN = Pattern.compile(
             "\\s*(?:(\"[^\"\\\\]*\")|(\\d+)|([A-Za-z_$][A-Za-z0-9_$]*)|(==|!=|<=|>=|&&|\\|\\||[<>!,()]))");
     private static final Set<String> WORDS = Set.of("true", "false", "in", "not");
 

@@ -8,6 +8,7 @@ import nl.doelbinding.engine.model.DisclosureRequest;
 import nl.doelbinding.engine.model.FieldName;
 import nl.doelbinding.engine.ruleset.CompiledRuleset;
 import nl.doelbinding.engine.ruleset.Evaluation;
+import nl.doelbinding.engine.ruleset.RequestConditions;
 import nl.doelbinding.engine.ruleset.RuleInfo;
 import nl.doelbinding.engine.ruleset.RulesetManifest;
 import nl.doelbinding.engine.ruleset.RulesetSource;
@@ -22,15 +23,18 @@ final class DroolsCompiledRuleset implements CompiledRuleset {
     private final List<RuleInfo> rules;
     private final Map<String, RuleInfo> rulesByDrlName;
     private final KieBase kieBase;
+    private final RequestConditions requestConditions;
 
     DroolsCompiledRuleset(RulesetSource source, RulesetManifest manifest, Catalogue catalogue,
-                          List<RuleInfo> rules, Map<String, RuleInfo> rulesByDrlName, KieBase kieBase) {
+                          List<RuleInfo> rules, Map<String, RuleInfo> rulesByDrlName, KieBase kieBase,
+                          RequestConditions requestConditions) {
         this.source = source;
         this.manifest = manifest;
         this.catalogue = catalogue;
         this.rules = List.copyOf(rules);
         this.rulesByDrlName = Map.copyOf(rulesByDrlName);
         this.kieBase = kieBase;
+        this.requestConditions = requestConditions;
     }
 
     @Override
@@ -51,6 +55,11 @@ final class DroolsCompiledRuleset implements CompiledRuleset {
     @Override
     public List<RuleInfo> rules() {
         return rules;
+    }
+
+    @Override
+    public RequestConditions requestConditions() {
+        return requestConditions;
     }
 
     @Override

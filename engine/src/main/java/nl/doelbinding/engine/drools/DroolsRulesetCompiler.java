@@ -61,6 +61,7 @@ public final class DroolsRulesetCompiler implements RulesetCompiler {
         }
         CodeReferenceCheck codes = new CodeReferenceCheck(catalogue.get());
         List<ExpandedFile> expanded = new ArrayList<>();
+        RequestConditionScan conditions = new RequestConditionScan(catalogue.get().policy().subjectThreshold());
         List<RuleInfo> rules = new ArrayList<>();
         Map<String, RuleInfo> byDrlName = new HashMap<>();
         Map<RuleId, RuleInfo> byId = new LinkedHashMap<>();
@@ -78,6 +79,7 @@ public final class DroolsRulesetCompiler implements RulesetCompiler {
             if (descr.isEmpty()) {
                 continue;
             }
+            conditions.scan(descr.get());
             for (RuleSafetyCheck.CheckedRule checked : RuleSafetyCheck.check(descr.get(), drl, errors::add)) {
                 RuleInfo info = new RuleInfo(checked.id(), checked.title(), path, checked.line(), checked.stage(),
                         rules.size());
@@ -107,7 +109,7 @@ public final class DroolsRulesetCompiler implements RulesetCompiler {
             return new CompilationResult(Optional.empty(), errors, warnings);
         }
         DroolsCompiledRuleset compiled = new DroolsCompiledRuleset(source, manifest.get(), catalogue.get(), rules,
-                byDrlName, kieBase.get());
+                byDrlName, kieBase.get(), conditions.result());
         return new CompilationResult(Optional.of(compiled), errors, warnings);
     }
 

@@ -29,6 +29,14 @@ public interface CompiledRuleset {
     }
 
     /**
+     * What the request-level conditions compare the subject count and the requester's unit with, so that
+     * a verifier can enumerate every distinct request (see {@link RequestConditions}).
+     */
+    default RequestConditions requestConditions() {
+        return RequestConditions.assumed(catalogue().policy().subjectThreshold());
+    }
+
+    /**
      * Evaluates the rules on one request. Deterministic and side-effect free.
      *
      * @throws RuntimeException when evaluation fails; callers fail closed

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code doelbinding rules ...}: work with rulesets without a server. */
 @Command(name = "rules", mixinStandardHelpOptions = true,
         description = "Test, check and verify rulesets without a server.",
-        subcommands = {RulesTestCommand.class, RulesCheckCommand.class})
+        subcommands = {RulesTestCommand.class, RulesCheckCommand.class, RulesVerifyCommand.class})
 final class RulesCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
