@@ -17,4 +17,9 @@ public interface ResidentDirectory {
      * resident's map.
      */
     Map<VNumber, Map<FieldName, String>> read(Collection<VNumber> residents, Set<FieldName> fields);
+
+    /** The residents among {@code residents} that the register holds. */
+    default Set<VNumber> existing(Collection<VNumber> residents) {
+        return read(residents, Set.of()).keySet();
+    }
 }

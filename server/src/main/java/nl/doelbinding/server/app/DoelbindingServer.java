@@ -85,9 +85,9 @@ public final class DoelbindingServer implements AutoCloseable {
                         .withUnitClaim(config.keycloak.unitClaim),
                 URI.create(config.keycloak.jwks())));
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        JdbcDecisionLog log = new JdbcDecisionLog(database.transactions(), stores, audit, clock);
+        JdbcDecisionLog log = new JdbcDecisionLog(database.transactions(), stores, audit, clock, residents);
         ReleaseBuilder releases = new ReleaseBuilder(residents, PseudonymKeyFile.load(config.pseudonymKeyPath()));
-        ReviewService reviews = new ReviewService(database.transactions(), stores, audit, clock);
+        ReviewService reviews = new ReviewService(database.transactions(), stores, audit, clock, residents);
 
         CamelContext camel = new DefaultCamelContext();
         camel.getPropertiesComponent().setInitialProperties(properties(config));

@@ -1,34 +1,33 @@
 package nl.doelbinding.server.flow;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.sql.Connection;
 import java.time.Clock;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import nl.doelbinding.engine.model.Decision;
 import nl.doelbinding.engine.model.DisclosureRequest;
-import nl.doelbinding.engine.model.FieldDecision;
+import nl.doelbinding.engine.model.FieldName;
 import nl.doelbinding.engine.model.FieldOutcome;
 import nl.doelbinding.engine.model.OverallDecision;
 import nl.doelbinding.engine.model.Subject;
+import nl.doelbinding.engine.model.VNumber;
 import nl.doelbinding.engine.port.DecidedRequest;
 import nl.doelbinding.engine.port.DecisionLog;
 import nl.doelbinding.engine.port.Recording;
+import nl.doelbinding.engine.port.ResidentDirectory;
 import nl.doelbinding.engine.port.StoredDecision;
 import nl.doelbinding.server.audit.AuditChain;
 import nl.doelbinding.server.audit.AuditEventType;
-import nl.doelbinding.server.persistence.DecisionStore;
-import nl.doelbinding.server.persistence.Disclosure;
-import nl.doelbinding.server.persistence.DisclosureRegister;
-import nl.doelbinding.server.persistence.EscalationStore;
 import nl.doelbinding.server.persistence.NewDecision;
 import nl.doelbinding.server.persistence.NewRequest;
 import nl.doelbinding.server.persistence.ReceiveResult;
 import nl.doelbinding.server.persistence.RequestStatus;
-import nl.doelbinding.server.persistence.RequestStore;
 import nl.doelbinding.server.persistence.StoredRequest;
 import nl.doelbinding.server.persistence.Transactions;
 
@@ -41,12 +40,15 @@ public final class JdbcDecisionLog implements DecisionLog {
     private final Stores stores;
     private final AuditChain audit;
     private final Clock clock;
+    private final ResidentDirectory residents;
 
-    public JdbcDecisionLog(Transactions transactions, Stores stores, AuditChain audit, Clock clock) {
+    public JdbcDecisionLog(Transactions transactions, Stores stores, AuditChain audit, Clock clock,
+                           ResidentDirectory residents) {
         this.transactions = transactions;
         this.stores = stores;
         this.audit = audit;
         this.clock = clock;
+        this.residents = residents;
     }
 
     @Override
@@ -62,6 +64,9 @@ public final class JdbcDecisionLog implements DecisionLog {
 
     @Override
     public Recording record(DecidedRequest decided) {
+        // Read before the transaction: only residents the register holds can have data disclosed about them.
+        Set<VNumber> inRegister = releasesAnything(decided.decision())
+                ? residents.existing(subjects(decided.request())) : Set.of();
         return transactions.inTransaction(c -> {
             DisclosureRequest request = decided.request();
             ReceiveResult received = stores.requests().saveReceived(c, NewRequest.of(request.requester(),
@@ -83,7 +88,10 @@ public final class JdbcDecisionLog implements DecisionLog {
                 stores.escalations().open(c, id, row.id(), decisionId, escalatedFields(decision), clock.instant());
                 escalationId = Optional.of(id.toString());
             }
-            stores.disclosures().record(c, disclosures(row, decisionId, decision, request));
+            Map<FieldName, FieldOutcome> outcomes = new LinkedHashMap<>();
+            decision.fields().forEach(f -> outcomes.put(f.field(), f.outcome()));
+            stores.disclosures().record(c, Disclosures.of(row, decisionId, subjects(request), outcomes, inRegister,
+                    clock.instant()));
             stores.requests().updateStatus(c, row.id(), decision.overall() == OverallDecision.ESCALATED
                     ? RequestStatus.ESCALATED : RequestStatus.DECIDED);
             audit.append(c, AuditEventType.DECISION_MADE, actor(request), request.requestId(),
@@ -112,21 +120,11 @@ public final class JdbcDecisionLog implements DecisionLog {
         return fields.toString();
     }
 
-    /** The GDPR art. 15 register: one row per named subject and field decided to be released. */
-    private List<Disclosure> disclosures(StoredRequest row, UUID decisionId, Decision decision,
-                                         DisclosureRequest request) {
-        List<Disclosure> rows = new ArrayList<>();
-        if (request.purpose().isEmpty()) {
-            return rows;
-        }
-        for (Subject subject : request.subjects()) {
-            for (FieldDecision field : decision.fields()) {
-                if (field.outcome().releases()) {
-                    rows.add(new Disclosure(subject.vNumber(), row.id(), decisionId, request.purpose().get(),
-                            request.requester().unit(), field.field(), field.outcome(), clock.instant()));
-                }
-            }
-        }
-        return rows;
+    private static List<VNumber> subjects(DisclosureRequest request) {
+        return request.subjects().stream().map(Subject::vNumber).toList();
+    }
+
+    private static boolean releasesAnything(Decision decision) {
+        return decision.fields().stream().anyMatch(f -> f.outcome().releases());
     }
 }

@@ -1,14 +1,16 @@
 package nl.doelbinding.server.flow;
 
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 import nl.doelbinding.engine.catalogue.Catalogue;
 import nl.doelbinding.engine.catalogue.FieldDefinition;
 import nl.doelbinding.engine.io.CanonicalJson;
@@ -18,13 +20,15 @@ import nl.doelbinding.engine.model.FieldOutcome;
 import nl.doelbinding.engine.model.OverallDecision;
 import nl.doelbinding.engine.model.Requester;
 import nl.doelbinding.engine.model.RulesetRef;
+import nl.doelbinding.engine.model.VNumber;
+import nl.doelbinding.engine.port.ResidentDirectory;
 import nl.doelbinding.engine.port.StoredDecision;
 import nl.doelbinding.routes.problem.ProblemException;
 import nl.doelbinding.routes.problem.ProblemType;
 import nl.doelbinding.server.audit.AuditChain;
 import nl.doelbinding.server.audit.AuditEventType;
-import nl.doelbinding.server.persistence.EscalationStatus;
 import nl.doelbinding.server.persistence.CloseResult;
+import nl.doelbinding.server.persistence.EscalationStatus;
 import nl.doelbinding.server.persistence.NewDecision;
 import nl.doelbinding.server.persistence.RequestStatus;
 import nl.doelbinding.server.persistence.StoredEscalation;
@@ -43,12 +47,15 @@ public final class ReviewService {
     private final Stores stores;
     private final AuditChain audit;
     private final Clock clock;
+    private final ResidentDirectory residents;
 
-    public ReviewService(Transactions transactions, Stores stores, AuditChain audit, Clock clock) {
+    public ReviewService(Transactions transactions, Stores stores, AuditChain audit, Clock clock,
+                         ResidentDirectory residents) {
         this.transactions = transactions;
         this.stores = stores;
         this.audit = audit;
         this.clock = clock;
+        this.residents = residents;
     }
 
     /** Open reviews, oldest first, each with the escalated decision. */
@@ -101,6 +108,14 @@ public final class ReviewService {
                 throw new ProblemException(ProblemType.CONFLICT, "review " + escalationId + " is already closed");
             }
             stores.requests().updateStatus(c, request.id(), RequestStatus.DECIDED);
+            Map<FieldName, FieldOutcome> reviewed = new LinkedHashMap<>();
+            fields.forEach(f -> reviewed.put(new FieldName(f), outcomeOf(decision, f)));
+            List<VNumber> subjects = new ArrayList<>();
+            CanonicalJson.parse(request.body()).path("subjects")
+                    .forEach(s -> subjects.add(new VNumber(s.path("vNumber").asText())));
+            boolean releases = reviewed.values().stream().anyMatch(FieldOutcome::releases);
+            stores.disclosures().record(c, Disclosures.of(request, decisionId, subjects, reviewed,
+                    releases ? residents.existing(subjects) : Set.of(), clock.instant()));
             ObjectNode payload = decision.objectNode();
             payload.put("escalationId", escalationId);
             payload.put("decisionId", decisionId.toString());
@@ -185,6 +200,15 @@ public final class ReviewService {
                         .put("outcome", outcome.name()).put("citation", citation);
             }
         }
+    }
+
+    private static FieldOutcome outcomeOf(ObjectNode decision, String field) {
+        for (JsonNode node : decision.path("fields")) {
+            if (node.path("field").asText().equals(field)) {
+                return FieldOutcome.valueOf(node.path("outcome").asText());
+            }
+        }
+        throw new IllegalStateException("a reviewed field is not in the decision");
     }
 
     static OverallDecision overall(ObjectNode decision) {

@@ -17,6 +17,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -27,7 +28,28 @@ final class ForgedTokens {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODE = Base64.getUrlDecoder();
 
+    /** The forgeries tried against the running server. */
+    enum Forgery { GARBAGE, UNIT_TAMPERED, ROLE_ADDED, ALG_NONE, HS256_MADE_UP_KEY, HS256_REALM_KEY_DER,
+        HS256_REALM_KEY_PEM, UNKNOWN_KID, REFRESH_TOKEN, ID_TOKEN }
+
     private ForgedTokens() {
+    }
+
+    /** A forged token, made from a real police-demo token (or, for refresh and ID tokens, a real auditor login). */
+    static String forge(Forgery forgery, RunningServer it) throws IOException, InterruptedException {
+        String real = it.tokens.of(Caller.POLICE_DEMO);
+        return switch (forgery) {
+            case GARBAGE -> "not.a-token.at-all";
+            case UNIT_TAMPERED -> tamperedPayload(real, p -> p.put("unit", "Andere-Eenheid"));
+            case ROLE_ADDED -> tamperedPayload(real, p -> ((ArrayNode) p.path("realm_access").path("roles")).add("auditor"));
+            case ALG_NONE -> algNone(real);
+            case HS256_MADE_UP_KEY -> hs256(real, "a-key-made-up-by-the-attacker-32b".getBytes(StandardCharsets.US_ASCII));
+            case HS256_REALM_KEY_DER -> hs256(real, realmPublicKeyDer(it.keycloak.jwksUri(), real));
+            case HS256_REALM_KEY_PEM -> hs256(real, pem(realmPublicKeyDer(it.keycloak.jwksUri(), real)));
+            case UNKNOWN_KID -> unknownKid(real);
+            case REFRESH_TOKEN -> it.tokens.passwordResponse(Caller.AUDITOR).path("refresh_token").asText();
+            case ID_TOKEN -> it.tokens.passwordResponse(Caller.AUDITOR).path("id_token").asText();
+        };
     }
 
     static ObjectNode header(String token) {
