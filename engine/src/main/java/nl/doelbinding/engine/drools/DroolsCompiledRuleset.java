@@ -1,6 +1,7 @@
 package nl.doelbinding.engine.drools;
 
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nl.doelbinding.engine.catalogue.Catalogue;
@@ -13,17 +14,23 @@ import nl.doelbinding.engine.ruleset.RuleInfo;
 import nl.doelbinding.engine.ruleset.RulesetManifest;
 import nl.doelbinding.engine.ruleset.RulesetSource;
 import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.StatelessKieSession;
 
-/** A ruleset compiled into a Drools knowledge base. Thread-safe: each evaluation gets its own session. */
+/**
+ * A ruleset compiled into a Drools knowledge base. Thread-safe: each evaluation borrows a session from a
+ * pool and returns it reset, so that the node memories of a large network are not rebuilt per request.
+ */
 final class DroolsCompiledRuleset implements CompiledRuleset {
     private final RulesetSource source;
     private final RulesetManifest manifest;
     private final Catalogue catalogue;
     private final List<RuleInfo> rules;
     private final Map<String, RuleInfo> rulesByDrlName;
-    private final KieBase kieBase;
     private final RequestConditions requestConditions;
+    /** The facts of the catalogue's fields: immutable, so one instance serves every evaluation. */
+    private final Map<FieldName, FieldFact> fieldFacts;
+    private final KieSessionsPool sessions;
 
     DroolsCompiledRuleset(RulesetSource source, RulesetManifest manifest, Catalogue catalogue,
                           List<RuleInfo> rules, Map<String, RuleInfo> rulesByDrlName, KieBase kieBase,
@@ -33,8 +40,12 @@ final class DroolsCompiledRuleset implements CompiledRuleset {
         this.catalogue = catalogue;
         this.rules = List.copyOf(rules);
         this.rulesByDrlName = Map.copyOf(rulesByDrlName);
-        this.kieBase = kieBase;
         this.requestConditions = requestConditions;
+        Map<FieldName, FieldFact> facts = new HashMap<>();
+        catalogue.fields().forEach(f -> facts.put(f.name(), new FieldFact(f.name(), f)));
+        this.fieldFacts = Map.copyOf(facts);
+        // The pool grows to the highest number of concurrent evaluations and keeps that many sessions.
+        this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
     }
 
     @Override
@@ -65,15 +76,17 @@ final class DroolsCompiledRuleset implements CompiledRuleset {
     @Override
     public Evaluation evaluate(DisclosureRequest request) {
         List<FieldName> fields = request.fields();
-        List<Object> facts = new ArrayList<>(fields.size() + 1);
-        facts.add(new RequestFact(request, catalogue));
-        for (FieldName field : fields) {
-            facts.add(new FieldFact(field, catalogue.field(field).orElse(null)));
+        Object[] facts = new Object[fields.size() + 1];
+        facts[0] = new RequestFact(request, catalogue);
+        for (int i = 0; i < fields.size(); i++) {
+            FieldName field = fields.get(i);
+            FieldFact fact = fieldFacts.get(field);
+            facts[i + 1] = fact != null ? fact : new FieldFact(field, null);
         }
         Verdicts verdicts = new Verdicts(rulesByDrlName, fields.size());
-        StatelessKieSession session = kieBase.newStatelessKieSession();
+        StatelessKieSession session = sessions.newStatelessKieSession();
         session.setGlobal("verdicts", verdicts);
-        session.execute(facts);
+        session.execute(Arrays.asList(facts));
         return new Evaluation(verdicts.requestHits(), verdicts.fieldHits());
     }
 }
