@@ -57,6 +57,7 @@ final class HandWrittenDecider implements DecisionEngine {
     private final RuleHit inv02;
     private final RuleHit inv03;
     private final RuleHit inv04;
+    private final RuleHit inv05;
     private final RuleHit nc01;
     private final RuleHit nc02;
     private final RuleHit special01;
@@ -84,6 +85,7 @@ final class HandWrittenDecider implements DecisionEngine {
         inv02 = texts.hit("INV-02", FieldOutcome.DISCLOSE);
         inv03 = texts.hit("INV-03", FieldOutcome.GENERALISE);
         inv04 = texts.hit("INV-04", FieldOutcome.ESCALATE);
+        inv05 = texts.hit("INV-05", FieldOutcome.ESCALATE);
         nc01 = texts.hit("NC-01", FieldOutcome.DISCLOSE);
         nc02 = texts.hit("NC-02", FieldOutcome.REJECT);
         special01 = texts.hit("SPECIAL-01", FieldOutcome.REJECT);
@@ -213,6 +215,9 @@ final class HandWrittenDecider implements DecisionEngine {
                     }
                     if (name.equals("photo")) {
                         hits.add(inv04);
+                    }
+                    if (instrument.equals("SV_126NF") && definition != null && definition.revealsSpecialCategory()) {
+                        hits.add(inv05);
                     }
                 }
                 default -> { }
