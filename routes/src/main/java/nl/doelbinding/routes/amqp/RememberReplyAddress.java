@@ -1,0 +1,26 @@
+package nl.doelbinding.routes.amqp;
+
+import nl.doelbinding.engine.port.StoredDecision;
+import nl.doelbinding.routes.Exchanges;
+import nl.doelbinding.routes.flow.DecisionOutcome;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
+/**
+ * Records the reply address of a decided request, so that a review's final decision reaches it too. It runs after
+ * the decision is committed and before the message is acknowledged: a crash in between redelivers the message,
+ * and the replay records the address then.
+ */
+final class RememberReplyAddress implements Processor {
+    private final ReplyAddresses addresses;
+
+    RememberReplyAddress(ReplyAddresses addresses) {
+        this.addresses = addresses;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        StoredDecision stored = exchange.getProperty(Exchanges.OUTCOME, DecisionOutcome.class).stored();
+        addresses.remember(stored.client(), stored.requestId(), ReadReplyAddress.of(exchange));
+    }
+}

@@ -1,0 +1,60 @@
+package nl.doelbinding.routes.amqp;
+
+import java.util.Optional;
+import nl.doelbinding.engine.port.StoredDecision;
+import nl.doelbinding.routes.Exchanges;
+import nl.doelbinding.routes.flow.DecisionOutcome;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the final decision after a legal review to the reply address the queued request named, with its
+ * correlation id. The reviewer's exchange is left as it is: the reply is a copy. The review is already committed,
+ * so a failure to send is an operator alert, not a failed review; the final decision stays available on
+ * {@code GET /api/v1/requests/{requestId}}.
+ */
+public final class ReviewReplies implements Processor {
+    private static final Logger LOG = LoggerFactory.getLogger(ReviewReplies.class);
+
+    private final AmqpSettings settings;
+    private final ReplyAddresses addresses;
+    private volatile ProducerTemplate producer;
+
+    public ReviewReplies(AmqpSettings settings, ReplyAddresses addresses) {
+        this.settings = settings;
+        this.addresses = addresses;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        DecisionOutcome outcome = exchange.getProperty(Exchanges.OUTCOME, DecisionOutcome.class);
+        StoredDecision stored = outcome.stored();
+        Optional<ReplyAddress> address = addresses.find(stored.client(), stored.requestId());
+        if (address.isEmpty()) {
+            return;
+        }
+        String body = exchange.getMessage().getBody(String.class);
+        Exchange sent = producer(exchange).send(settings.replyUri(),
+                reply -> DecisionReply.prepare(reply.getMessage(), outcome, address.get(), body));
+        if (sent.getException() != null) {
+            LOG.error("ALERT: the final decision on request {} could not be sent to its reply address ({});"
+                    + " it is available through the API", stored.requestId(), sent.getException().getClass().getName());
+        }
+    }
+
+    private ProducerTemplate producer(Exchange exchange) {
+        ProducerTemplate template = producer;
+        if (template == null) {
+            synchronized (this) {
+                if (producer == null) {
+                    producer = exchange.getContext().createProducerTemplate();
+                }
+                template = producer;
+            }
+        }
+        return template;
+    }
+}
