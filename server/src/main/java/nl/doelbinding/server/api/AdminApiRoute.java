@@ -39,6 +39,7 @@ public final class AdminApiRoute extends RouteBuilder {
                 .process(new BodyLimit(maxBodyBytes))
                 .process(api::review)
                 .to(Endpoints.DISPATCH)
+                .to(Endpoints.REVIEWED)
                 .process(api::reviewReply);
         secured("api-audit", api::auditRecords, Role.AUDITOR);
         secured("api-audit-verify", api::verify, Role.AUDITOR);

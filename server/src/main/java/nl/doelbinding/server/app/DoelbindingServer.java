@@ -29,6 +29,7 @@ import nl.doelbinding.server.api.AdminApi;
 import nl.doelbinding.server.api.AdminApiRoute;
 import nl.doelbinding.server.api.OperationsRoute;
 import nl.doelbinding.server.audit.AuditChain;
+import nl.doelbinding.server.channels.Channels;
 import nl.doelbinding.server.flow.JdbcDecisionLog;
 import nl.doelbinding.server.flow.ReviewService;
 import nl.doelbinding.server.flow.Stores;
@@ -57,15 +58,17 @@ public final class DoelbindingServer implements AutoCloseable {
     private final CamelContext camel;
     private final ScheduledExecutorService poller;
     private final StoredActiveRuleset rulesets;
+    private final Channels channels;
 
     private DoelbindingServer(ServerConfig config, Database database, HikariDataSource residentDatabase, CamelContext camel,
-                              ScheduledExecutorService poller, StoredActiveRuleset rulesets) {
+                              ScheduledExecutorService poller, StoredActiveRuleset rulesets, Channels channels) {
         this.config = config;
         this.database = database;
         this.residentDatabase = residentDatabase;
         this.camel = camel;
         this.poller = poller;
         this.rulesets = rulesets;
+        this.channels = channels;
     }
 
     /** Starts a server with the given baseline ruleset (stored as version 1 on first start). */
@@ -100,7 +103,14 @@ public final class DoelbindingServer implements AutoCloseable {
         camel.addRoutes(new AdminApiRoute(new AdminApi(log, rulesets, releases, reviews, database.transactions(),
                 stores, audit), authenticator, config.http.maxBodyBytes));
         camel.addRoutes(new OperationsRoute(rulesets, database.dataSource(), metrics));
-        camel.start();
+        Channels channels = Channels.install(camel, config, authenticator, rulesets, database.transactions(), clock);
+        try {
+            camel.start();
+        } catch (Exception | Error e) {
+            camel.close();
+            channels.close();
+            throw e;
+        }
 
         ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ruleset-poller");
@@ -115,7 +125,7 @@ public final class DoelbindingServer implements AutoCloseable {
             }
         }, config.rulesetPollSeconds, config.rulesetPollSeconds, TimeUnit.SECONDS);
         LOG.info("doelbinding listening on http://{}:{}", config.http.host, config.http.port);
-        return new DoelbindingServer(config, database, residentDatabase, camel, poller, rulesets);
+        return new DoelbindingServer(config, database, residentDatabase, camel, poller, rulesets, channels);
     }
 
     /** The holder's own register database: read-only use, no migrations of ours. */
@@ -171,6 +181,11 @@ public final class DoelbindingServer implements AutoCloseable {
         return database;
     }
 
+    /** The queue and file-drop channels (the AMQP address, the drop folders). */
+    public Channels channels() {
+        return channels;
+    }
+
     public String baseUrl() {
         return "http://" + config.http.host + ":" + config.http.port;
     }
@@ -183,6 +198,7 @@ public final class DoelbindingServer implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("stopping the routes failed: {}", e.getClass().getName());
         }
+        channels.close();
         if (residentDatabase != null) {
             residentDatabase.close();
         }

@@ -41,8 +41,15 @@ public final class ServerConfig {
         @JsonProperty public int clockSkewSeconds = 30;
         @JsonProperty public String unitClaim = "unit";
 
+        /** Where file-drop bindings obtain their client's token; by default the issuer's token endpoint. */
+        @JsonProperty public String tokenEndpoint;
+
         public String jwks() {
             return jwksUri != null ? jwksUri : issuer + "/protocol/openid-connect/certs";
+        }
+
+        public String tokens() {
+            return tokenEndpoint != null ? tokenEndpoint : issuer + "/protocol/openid-connect/token";
         }
     }
 
@@ -63,12 +70,59 @@ public final class ServerConfig {
         @JsonProperty public String rejection = nl.doelbinding.routes.Endpoints.REJECTION;
     }
 
+    /**
+     * The queue channel (api.md section 5): the embedded broker on loopback by default; with {@code url}, an
+     * external AMQP 1.0 broker instead (and no embedded one). See docs/channels.md.
+     */
+    public static final class Broker {
+        @JsonProperty public boolean enabled = true;
+        @JsonProperty public boolean embedded = true;
+        @JsonProperty public String host = "127.0.0.1";
+        @JsonProperty public int port = 5673;
+        /** An external broker ({@code amqp://host:port} or {@code amqps://...}); implies embedded: false. */
+        @JsonProperty public String url;
+        @JsonProperty public String user;
+        @JsonProperty public String password;
+        @JsonProperty public String requestQueue = "doelbinding.requests";
+        @JsonProperty public String replyQueue = "doelbinding.decisions";
+        @JsonProperty public String deadLetterQueue = "doelbinding.requests.DLQ";
+        @JsonProperty public String expiryQueue = "doelbinding.expired";
+        @JsonProperty public int concurrentConsumers = 4;
+        @JsonProperty public int maxDeliveryAttempts = 5;
+        @JsonProperty public long redeliveryDelayMillis = 1000;
+
+        public boolean runsEmbedded() {
+            return embedded && url == null;
+        }
+
+        public String connectUrl() {
+            return url != null ? url : "amqp://" + host + ":" + port;
+        }
+    }
+
+    /** One file-drop binding: a folder with inbox, outbox and failed, bound to a Keycloak client. */
+    public static final class FileBinding {
+        @JsonProperty public String name;
+        @JsonProperty public String clientId;
+        @JsonProperty public String clientSecret;
+        /** The folder holding inbox/, outbox/ and failed/; by default dropbox/NAME in the data folder. */
+        @JsonProperty public String folder;
+    }
+
+    /** The batch file drop (api.md section 6). */
+    public static final class FileDrop {
+        @JsonProperty public long pollMillis = 1000;
+        @JsonProperty public java.util.List<FileBinding> bindings = new java.util.ArrayList<>();
+    }
+
     @JsonProperty public String dataDir = "data";
     @JsonProperty public Http http = new Http();
     @JsonProperty public Db database = new Db();
     @JsonProperty public Keycloak keycloak = new Keycloak();
     @JsonProperty public Residents residents = new Residents();
     @JsonProperty public Endpoints endpoints = new Endpoints();
+    @JsonProperty public Broker broker = new Broker();
+    @JsonProperty public FileDrop fileDrop = new FileDrop();
     @JsonProperty public String pseudonymKeyFile;
     @JsonProperty public int rulesetPollSeconds = 5;
 
@@ -84,6 +138,11 @@ public final class ServerConfig {
     public DatabaseConfig databaseConfig() {
         return database.url == null ? DatabaseConfig.embedded(data().resolve("db"), database.poolSize)
                 : new DatabaseConfig(database.url, database.user, database.password, database.poolSize);
+    }
+
+    /** The folder of a file-drop binding. */
+    public Path dropFolder(FileBinding binding) {
+        return binding.folder != null ? Path.of(binding.folder) : data().resolve("dropbox").resolve(binding.name);
     }
 
     public Path pseudonymKeyPath() {

@@ -54,9 +54,10 @@ class CrashRecoveryIT {
         Files.writeString(config, """
                 dataDir: %s
                 http: { port: %d }
+                broker: { port: %d }
                 database: { url: "%s", user: "%s", password: "%s", poolSize: 8 }
                 keycloak: { issuer: "%s", jwksUri: "%s" }
-                """.formatted(dir.resolve("data"), port, database.jdbcUrl(), database.user(), database.password(),
+                """.formatted(dir.resolve("data"), port, freePort(), database.jdbcUrl(), database.user(), database.password(),
                 keycloak.issuer(), keycloak.jwksUri()));
         Path log = dir.resolve("server.log");
         TokenClient tokens = new TokenClient(keycloak.tokenEndpoint());

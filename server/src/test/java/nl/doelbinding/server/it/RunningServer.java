@@ -45,6 +45,7 @@ final class RunningServer implements AutoCloseable {
         ServerConfig config = new ServerConfig();
         config.dataDir = dataDir.toString();
         config.http.port = freePort();
+        config.broker.port = freePort();
         config.keycloak.issuer = keycloak.issuer();
         config.keycloak.jwksUri = keycloak.jwksUri().toString();
         config.residents.source = "synthetic";
@@ -101,7 +102,7 @@ final class RunningServer implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }

@@ -1,0 +1,133 @@
+package nl.doelbinding.server.channels;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import nl.doelbinding.engine.port.ActiveRuleset;
+import nl.doelbinding.routes.ReviewedRoute;
+import nl.doelbinding.routes.amqp.AmqpDeadLetters;
+import nl.doelbinding.routes.amqp.AmqpIntakeRoute;
+import nl.doelbinding.routes.amqp.AmqpSettings;
+import nl.doelbinding.routes.amqp.ReplyAddresses;
+import nl.doelbinding.routes.amqp.ReviewReplies;
+import nl.doelbinding.routes.auth.RequesterAuthenticator;
+import nl.doelbinding.routes.file.BatchProcessor;
+import nl.doelbinding.routes.file.FileBinding;
+import nl.doelbinding.routes.file.FileDropErrors;
+import nl.doelbinding.routes.file.FileDropRoute;
+import nl.doelbinding.server.app.ServerConfig;
+import nl.doelbinding.server.identity.ClientCredentialsIdentity;
+import nl.doelbinding.server.persistence.ProcessedFileStore;
+import nl.doelbinding.server.persistence.ReplyAddressStore;
+import nl.doelbinding.server.persistence.Transactions;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Processor;
+
+/**
+ * The queue and file-drop channels, wired into the Camel context: the embedded broker (unless an external one
+ * is configured), the pooled broker connection, the queue intake and its dead letters, the review replies, and
+ * one file-drop route per binding. {@link #close()} after the Camel context has stopped.
+ */
+public final class Channels implements AutoCloseable {
+    public static final String AMQP_COMPONENT = "amqp";
+
+    private final EmbeddedBroker broker;
+    private final BrokerConnection connection;
+    private final Optional<String> amqpUrl;
+    private final List<FileBinding> bindings;
+
+    private Channels(EmbeddedBroker broker, BrokerConnection connection, Optional<String> amqpUrl,
+                     List<FileBinding> bindings) {
+        this.broker = broker;
+        this.connection = connection;
+        this.amqpUrl = amqpUrl;
+        this.bindings = List.copyOf(bindings);
+    }
+
+    /** Starts the broker (when embedded) and adds the channels' routes; the caller starts the context. */
+    public static Channels install(CamelContext camel, ServerConfig config, RequesterAuthenticator authenticator,
+                                   ActiveRuleset rulesets, Transactions transactions, Clock clock) throws Exception {
+        EmbeddedBroker broker = null;
+        BrokerConnection connection = null;
+        try {
+            Optional<Processor> reviewReplies = Optional.empty();
+            ServerConfig.Broker settings = config.broker;
+            if (settings.enabled) {
+                if (settings.runsEmbedded()) {
+                    broker = EmbeddedBroker.start(new BrokerSettings(settings.host, settings.port, settings.requestQueue,
+                            settings.replyQueue, settings.deadLetterQueue, settings.expiryQueue,
+                            settings.maxDeliveryAttempts, settings.redeliveryDelayMillis), config.data().resolve("broker"));
+                }
+                connection = BrokerConnection.open(settings.connectUrl(), settings.user, settings.password,
+                        settings.maxDeliveryAttempts);
+                camel.addComponent(AMQP_COMPONENT, connection.component());
+                AmqpSettings amqp = new AmqpSettings(AMQP_COMPONENT, settings.requestQueue, settings.replyQueue,
+                        settings.deadLetterQueue, settings.concurrentConsumers, settings.maxDeliveryAttempts,
+                        config.http.maxBodyBytes);
+                ReplyAddresses addresses = new JdbcReplyAddresses(transactions, new ReplyAddressStore(), clock);
+                camel.addRoutes(new AmqpDeadLetters(amqp));
+                camel.addRoutes(new AmqpIntakeRoute(amqp, authenticator, addresses));
+                reviewReplies = Optional.of(new ReviewReplies(amqp, addresses));
+            }
+            camel.addRoutes(new ReviewedRoute(reviewReplies));
+            List<FileBinding> bindings = fileDrop(camel, config, authenticator, rulesets, transactions, clock);
+            return new Channels(broker, connection, settings.enabled ? Optional.of(settings.connectUrl())
+                    : Optional.empty(), bindings);
+        } catch (Exception | Error e) {
+            new Channels(broker, connection, Optional.empty(), List.of()).close();
+            throw e;
+        }
+    }
+
+    private static List<FileBinding> fileDrop(CamelContext camel, ServerConfig config,
+                                              RequesterAuthenticator authenticator, ActiveRuleset rulesets,
+                                              Transactions transactions, Clock clock) throws Exception {
+        List<FileBinding> bindings = new ArrayList<>();
+        if (config.fileDrop.bindings.isEmpty()) {
+            return bindings;
+        }
+        camel.addRoutes(new FileDropErrors());
+        URI tokens = URI.create(config.keycloak.tokens());
+        ProcessedFileStore processed = new ProcessedFileStore();
+        for (ServerConfig.FileBinding configured : config.fileDrop.bindings) {
+            if (configured.clientId == null || configured.clientSecret == null) {
+                throw new IOException("file-drop binding " + configured.name + " needs clientId and clientSecret");
+            }
+            FileBinding binding = new FileBinding(configured.name, config.dropFolder(configured));
+            Files.createDirectories(binding.inbox());
+            Files.createDirectories(binding.outbox());
+            Files.createDirectories(binding.failed());
+            BatchProcessor processor = new BatchProcessor(binding, new ClientCredentialsIdentity(tokens,
+                    configured.clientId, configured.clientSecret, authenticator), rulesets);
+            camel.addRoutes(new FileDropRoute(binding, processor,
+                    new ProcessedBatches(transactions, processed, binding.processorName(), clock),
+                    config.fileDrop.pollMillis));
+            bindings.add(binding);
+        }
+        return bindings;
+    }
+
+    /** The AMQP URL police systems connect to; empty when the queue channel is off. */
+    public Optional<String> amqpUrl() {
+        return amqpUrl;
+    }
+
+    /** The file-drop bindings, with their folders. */
+    public List<FileBinding> bindings() {
+        return bindings;
+    }
+
+    @Override
+    public void close() {
+        if (connection != null) {
+            connection.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package nl.doelbinding.server.channels;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.JournalType;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded ActiveMQ Artemis broker: one AMQP 1.0 acceptor on the configured loopback address, a persistent
+ * journal in the data folder, the request, reply, dead-letter and expiry queues, and a bounded redelivery on the
+ * request queue after which the broker itself moves a message to the dead-letter queue.
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
+
+    private final EmbeddedActiveMQ broker;
+    private final String url;
+
+    private EmbeddedBroker(EmbeddedActiveMQ broker, String url) {
+        this.broker = broker;
+        this.url = url;
+    }
+
+    /** Starts the broker; its journal lives in {@code dir}. */
+    public static EmbeddedBroker start(BrokerSettings settings, Path dir) throws Exception {
+        ConfigurationImpl config = new ConfigurationImpl();
+        config.setName("doelbinding");
+        config.setPersistenceEnabled(true);
+        config.setJournalType(JournalType.NIO);
+        config.setBindingsDirectory(dir.resolve("bindings").toString());
+        config.setJournalDirectory(dir.resolve("journal").toString());
+        config.setPagingDirectory(dir.resolve("paging").toString());
+        config.setLargeMessagesDirectory(dir.resolve("large-messages").toString());
+        config.setNodeManagerLockDirectory(dir.toString());
+        // Loopback only; every request carries its own token, verified by the server (see docs/channels.md).
+        config.setSecurityEnabled(false);
+        config.setJMXManagementEnabled(false);
+        String acceptor = "tcp://" + settings.host() + ":" + settings.port()
+                + "?protocols=AMQP";
+        config.addAcceptorConfiguration("amqp", acceptor);
+
+        AddressSettings all = new AddressSettings()
+                .setDeadLetterAddress(SimpleString.of(settings.deadLetterQueue()))
+                .setExpiryAddress(SimpleString.of(settings.expiryQueue()))
+                // A backstop behind the route's own bound: a message that keeps killing its consumer still ends.
+                .setMaxDeliveryAttempts(settings.maxDeliveryAttempts() + 1)
+                .setRedeliveryDelay(settings.redeliveryDelayMillis())
+                .setAutoCreateQueues(true)
+                .setAutoCreateAddresses(true);
+        config.addAddressSetting("#", all);
+        for (String queue : List.of(settings.requestQueue(), settings.replyQueue(), settings.deadLetterQueue(),
+                settings.expiryQueue())) {
+            config.addQueueConfiguration(QueueConfiguration.of(queue).setAddress(queue)
+                    .setRoutingType(RoutingType.ANYCAST).setDurable(true));
+        }
+        EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
+        broker.setConfiguration(config);
+        broker.start();
+        String url = "amqp://" + settings.host() + ":" + settings.port();
+        LOG.info("embedded broker listening on {}", url);
+        return new EmbeddedBroker(broker, url);
+    }
+
+    /** The AMQP URL clients connect to. */
+    public String url() {
+        return url;
+    }
+
+    @Override
+    public void close() {
+        try {
+            broker.stop();
+        } catch (Exception e) {
+            LOG.warn("stopping the embedded broker failed: {}", e.getClass().getName());
+        }
+    }
+}

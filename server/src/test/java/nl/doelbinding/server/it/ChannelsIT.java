@@ -1,0 +1,259 @@
+package nl.doelbinding.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.jms.Message;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nl.doelbinding.server.app.ServerConfig;
+import nl.doelbinding.server.channels.QueueClient;
+import nl.doelbinding.server.identity.KeycloakServer;
+import nl.doelbinding.server.identity.RealKeycloak;
+import nl.doelbinding.server.identity.ShortLivedClients;
+import nl.doelbinding.server.identity.TokenClient;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 4's acceptance on the running server with the real Keycloak and the real embedded broker: the same
+ * request through HTTP, the queue and the file drop gets the same decision and one audit record each; messages
+ * that cannot be decided land in the dead-letter queue with their reason; a bad batch is refused naming the
+ * request at fault; a batch is processed once; a reviewed decision reaches the queued request's reply address.
+ */
+@ExtendWith(RealKeycloak.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ChannelsIT {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String FIRST = "1000000001";
+
+    RunningServer it;
+    QueueClient queue;
+    Path dropbox;
+
+    @BeforeAll
+    void start(KeycloakServer keycloak, @TempDir Path dataDir) throws Exception {
+        dropbox = dataDir.resolve("dropbox").resolve("police-demo");
+        it = RunningServer.start(keycloak, dataDir, config -> {
+            config.database.url = null;
+            config.keycloak.clockSkewSeconds = 1;
+            config.broker.maxDeliveryAttempts = 3;
+            config.fileDrop.pollMillis = 200;
+            ServerConfig.FileBinding binding = new ServerConfig.FileBinding();
+            binding.name = "police-demo";
+            binding.clientId = "police-demo";
+            binding.clientSecret = "police-demo-secret";
+            config.fileDrop.bindings.add(binding);
+        });
+        queue = new QueueClient(it.server.channels().amqpUrl().orElseThrow());
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (queue != null) {
+            queue.close();
+        }
+        if (it != null) {
+            it.close();
+        }
+    }
+
+    @Test
+    void theSameRequestGetsTheSameDecisionOnEveryChannelAndOneAuditRecordEach() throws Exception {
+        RequestBody viaHttp = RequestBody.trace(it.requestId("SAME-HTTP"), FIRST);
+        RequestBody viaQueue = RequestBody.trace(it.requestId("SAME-QUEUE"), FIRST);
+        RequestBody viaFile = RequestBody.trace(it.requestId("SAME-FILE"), FIRST);
+
+        Api.Reply http = it.submit(Caller.POLICE_DEMO, viaHttp);
+        assertThat(http.status()).as("%s", http).isEqualTo(200);
+        queue.send(viaQueue.json(), it.tokens.of(Caller.POLICE_DEMO), "it.replies.same", "corr-same");
+        Message reply = queue.receive("it.replies.same", WAIT).orElseThrow();
+        JsonNode batch = dropBatch("same.json", List.of(viaFile.json()));
+
+        assertThat(reply.getJMSCorrelationID()).isEqualTo("corr-same");
+        assertThat(reply.getStringProperty("requestId")).isEqualTo(viaQueue.requestId());
+        JsonNode queued = Api.JSON.readTree(QueueClient.text(reply));
+        JsonNode filed = batch.path("decisions").get(0);
+        assertThat(batch.path("decisions")).hasSize(1);
+        assertThat(filed.path("requestId").asText()).isEqualTo(viaFile.requestId());
+
+        JsonNode expected = http.json();
+        assertThat(expected.path("decision").asText()).isEqualTo("PARTIALLY_RELEASED");
+        assertThat(field(expected, "health")).isEqualTo("health REJECT SPECIAL-01 AVG art. 9(1); Sv art. 126nd(2)");
+        assertThat(field(expected, "current_location")).isEqualTo("current_location GENERALISE TRACE-03 AVG art. 5(1)(c)");
+        for (JsonNode other : List.of(queued, filed)) {
+            assertThat(comparable(other)).isEqualTo(comparable(expected));
+            assertThat(other.path("release")).isEqualTo(expected.path("release"));
+        }
+        for (RequestBody request : List.of(viaHttp, viaQueue, viaFile)) {
+            assertThat(decisionRecords(request.requestId())).as(request.requestId()).isEqualTo(1);
+        }
+
+        // The HTTP request sent again on the queue is a replay: the stored decision, no second record.
+        queue.send(viaHttp.json(), it.tokens.of(Caller.POLICE_DEMO), "it.replies.same", "corr-replay");
+        Message replay = queue.receive("it.replies.same", WAIT).orElseThrow();
+        assertThat(replay.getJMSCorrelationID()).isEqualTo("corr-replay");
+        assertThat(replay.getBooleanProperty("replay")).isTrue();
+        assertThat(Api.JSON.readTree(QueueClient.text(replay)).path("decisionId").asText())
+                .isEqualTo(expected.path("decisionId").asText());
+        assertThat(decisionRecords(viaHttp.requestId())).isEqualTo(1);
+    }
+
+    @Test
+    void messagesThatCannotBeDecidedLandInTheDeadLetterQueueWithTheirReason() throws Exception {
+        new ShortLivedClients(it.keycloak).copy("police-demo", "police-expiring", "police-expiring-secret", 1);
+        String expired = new TokenClient(it.keycloak.tokenEndpoint()).clientCredentials("police-expiring",
+                "police-expiring-secret");
+        String police = it.tokens.of(Caller.POLICE_DEMO);
+        String valid = RequestBody.trace(it.requestId("DLQ"), FIRST).json();
+        Thread.sleep(3_000); // the token lives 1 s, the server allows 1 s of clock skew
+
+        queue.send(valid, null, "it.replies.dlq", "dlq-no-token");
+        queue.send(valid, expired, "it.replies.dlq", "dlq-expired");
+        queue.send("{\"requestId\": \"DLQ-JSON\", \"purpose\": ", police, "it.replies.dlq", "dlq-json");
+        queue.send(RequestBody.trace(it.requestId("DLQ-CODE"), FIRST).json().replace("TRACE_MISSING_RESIDENT",
+                "NOT_A_PURPOSE"), police, "it.replies.dlq", "dlq-invalid");
+        queue.send(valid, it.tokens.of(Caller.AUDITOR), "it.replies.dlq", "dlq-forbidden");
+
+        Map<String, Message> dead = new HashMap<>();
+        for (Message message : queue.receive(QueueClient.DEAD_LETTERS, 5, WAIT)) {
+            dead.put(message.getJMSCorrelationID(), message);
+        }
+        assertThat(dead).containsOnlyKeys("dlq-no-token", "dlq-expired", "dlq-json", "dlq-invalid", "dlq-forbidden");
+        assertReason(dead.get("dlq-no-token"), "UNAUTHENTICATED", "no bearer token");
+        assertReason(dead.get("dlq-expired"), "UNAUTHENTICATED", "expired");
+        assertReason(dead.get("dlq-json"), "INVALID_REQUEST", "not valid JSON");
+        assertReason(dead.get("dlq-invalid"), "INVALID_REQUEST", "not valid");
+        assertThat(dead.get("dlq-invalid").getStringProperty("errors")).contains("purpose");
+        assertReason(dead.get("dlq-forbidden"), "FORBIDDEN", "police-requester");
+        for (Message message : dead.values()) {
+            assertThat(message.propertyExists("Authorization")).as("the token never travels on").isFalse();
+        }
+        assertThat(QueueClient.text(dead.get("dlq-json"))).isEqualTo("{\"requestId\": \"DLQ-JSON\", \"purpose\": ");
+        assertThat(queue.receive("it.replies.dlq", Duration.ofSeconds(1))).as("no decision for any of them").isEmpty();
+    }
+
+    @Test
+    void aBatchWithOneBadRequestIsRefusedNamingThatRequestAndNothingOfItIsDecided() throws Exception {
+        List<RequestBody> requests = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            requests.add(RequestBody.trace(it.requestId("BAD-BATCH"), FIRST));
+        }
+        List<String> bodies = new ArrayList<>(requests.stream().map(RequestBody::json).toList());
+        bodies.set(3, bodies.get(3).replace("TRACE_MISSING_RESIDENT", "NOT_A_PURPOSE"));
+        drop("bad.json", bodies);
+
+        Path error = dropbox.resolve("failed").resolve("bad.error.txt");
+        Awaitility.await().atMost(WAIT).until(() -> Files.exists(dropbox.resolve("failed").resolve("bad.json")));
+        String text = Files.readString(error);
+        assertThat(text).contains("file: bad.json").contains("request index: 3").contains("property: requests[3].purpose")
+                .contains("no request of this batch was decided");
+        assertThat(dropbox.resolve("outbox").resolve("bad.decisions.json")).doesNotExist();
+        assertThat(dropbox.resolve("inbox").resolve("bad.json")).doesNotExist();
+        for (RequestBody request : requests) {
+            assertThat(it.get(Caller.POLICE_DEMO, "/api/v1/requests/" + request.requestId()).status()).isEqualTo(404);
+        }
+
+        Files.writeString(dropbox.resolve("inbox").resolve(".broken.tmp"), "{\"requests\": [ {\"requestId\": ");
+        Files.move(dropbox.resolve("inbox").resolve(".broken.tmp"), dropbox.resolve("inbox").resolve("broken.json"),
+                StandardCopyOption.ATOMIC_MOVE);
+        Awaitility.await().atMost(WAIT).until(() -> Files.exists(dropbox.resolve("failed").resolve("broken.error.txt")));
+        assertThat(Files.readString(dropbox.resolve("failed").resolve("broken.error.txt")))
+                .contains("file: broken.json").contains("request index: 0").contains("not valid JSON");
+    }
+
+    @Test
+    void aBatchIsProcessedOnceEvenWhenDroppedAgain() throws Exception {
+        RequestBody request = RequestBody.identification(it.requestId("ONCE"), FIRST);
+        JsonNode first = dropBatch("once.json", List.of(request.json()));
+        assertThat(first.path("decisions").get(0).path("decision").asText()).isEqualTo("RELEASED");
+
+        drop("once.json", List.of(RequestBody.identification(it.requestId("ONCE-AGAIN"), FIRST).json()));
+        Awaitility.await().atMost(WAIT).until(() -> Files.exists(dropbox.resolve("failed").resolve("once.error.txt")));
+        assertThat(Files.readString(dropbox.resolve("failed").resolve("once.error.txt"))).contains("processed before");
+        assertThat(Api.JSON.readTree(dropbox.resolve("outbox").resolve("once.decisions.json").toFile()))
+                .as("the first batch's decisions are left as they were").isEqualTo(first);
+        assertThat(decisionRecords(request.requestId())).isEqualTo(1);
+    }
+
+    @Test
+    void aReviewedDecisionAlsoReachesTheQueuedRequestsReplyAddress() throws Exception {
+        RequestBody request = RequestBody.investigation126nf(it.requestId("REVIEW"), "1000000004");
+        queue.send(request.json(), it.tokens.of(Caller.POLICE_DEMO), "it.replies.review", "corr-review");
+        Message escalated = queue.receive("it.replies.review", WAIT).orElseThrow();
+        JsonNode notice = Api.JSON.readTree(QueueClient.text(escalated));
+        assertThat(notice.path("decision").asText()).isEqualTo("ESCALATED");
+
+        Api.Reply reviewed = it.post(Caller.REVIEWER, "/api/v1/escalations/" + notice.path("escalationId").asText()
+                + "/review", "{\"fields\":{\"health\":{\"outcome\":\"REJECT\",\"motivation\":\"Not authorised.\"}}}");
+        assertThat(reviewed.status()).as("%s", reviewed).isEqualTo(200);
+
+        Message last = queue.receive("it.replies.review", WAIT).orElseThrow();
+        assertThat(last.getJMSCorrelationID()).isEqualTo("corr-review");
+        JsonNode decision = Api.JSON.readTree(QueueClient.text(last));
+        assertThat(decision.path("requestId").asText()).isEqualTo(request.requestId());
+        assertThat(decision.path("decision").asText()).isEqualTo("PARTIALLY_RELEASED");
+        assertThat(field(decision, "health")).startsWith("health REJECT REVIEW");
+        assertThat(decision.path("release").path("subjects").get(0).has("name")).isTrue();
+        assertThat(decision.path("release").path("subjects").get(0).has("health")).isFalse();
+    }
+
+    private JsonNode dropBatch(String name, List<String> requests) throws Exception {
+        drop(name, requests);
+        Path decisions = dropbox.resolve("outbox").resolve(name.replace(".json", ".decisions.json"));
+        Awaitility.await().atMost(WAIT).until(() -> Files.exists(decisions));
+        return Api.JSON.readTree(decisions.toFile());
+    }
+
+    /** Writes the batch under a name the inbox ignores, then renames it: the way docs/channels.md asks for. */
+    private void drop(String name, List<String> requests) throws Exception {
+        Path inbox = dropbox.resolve("inbox");
+        Path part = inbox.resolve("." + name + ".part");
+        Files.writeString(part, "{\"requests\": [" + String.join(",\n", requests) + "]}", StandardCharsets.UTF_8);
+        Files.move(part, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private long decisionRecords(String requestId) {
+        JsonNode page = it.get(Caller.AUDITOR, "/api/v1/audit?type=DECISION_MADE&requestId=" + requestId).json();
+        return page.path("records").size();
+    }
+
+    private static void assertReason(Message message, String type, String description) throws Exception {
+        assertThat(message).isNotNull();
+        assertThat(message.getStringProperty("errorType")).isEqualTo(type);
+        assertThat(message.getStringProperty("errorDescription")).contains(description);
+    }
+
+    private static String field(JsonNode decision, String name) {
+        for (JsonNode f : decision.path("fields")) {
+            if (f.path("field").asText().equals(name)) {
+                return name + " " + f.path("outcome").asText() + " " + f.path("rule").asText() + " "
+                        + f.path("citation").asText();
+            }
+        }
+        throw new AssertionError("no field " + name + " in " + decision);
+    }
+
+    /** The decision without what differs per request by design: its ids and the release data. */
+    private static JsonNode comparable(JsonNode decision) {
+        ObjectNode copy = decision.deepCopy();
+        copy.remove(List.of("requestId", "decisionId", "release"));
+        ArrayNode fields = (ArrayNode) copy.path("fields");
+        assertThat(fields).isNotEmpty();
+        return copy;
+    }
+}
