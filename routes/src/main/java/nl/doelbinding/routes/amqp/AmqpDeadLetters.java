@@ -26,11 +26,13 @@ public final class AmqpDeadLetters extends RouteConfigurationBuilder {
         routeConfiguration(ID)
                 .errorHandler(defaultErrorHandler().logExhausted(false).logRetryAttempted(false))
                 .onException(Exception.class).onWhen(deadLetter::isFinal).handled(true).useOriginalMessage()
+                    .logExhausted(false).logStackTrace(false)
                     .process(deadLetter)
                     .to(settings.deadLetterUri())
                 .end()
                 .onException(Exception.class).handled(false)
-                    .maximumRedeliveries(2).redeliveryDelay(500).backOffMultiplier(2).logRetryAttempted(false)
+                    .maximumRedeliveries(2).redeliveryDelay(500).backOffMultiplier(2)
+                    .logRetryAttempted(false).logExhausted(false).logStackTrace(false)
                     .process(deadLetter::rollBack)
                 .end();
     }

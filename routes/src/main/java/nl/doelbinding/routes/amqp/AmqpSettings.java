@@ -29,7 +29,8 @@ public record AmqpSettings(String component, String requestQueue, String replyQu
         // Local JMS transaction of the listener's session: the reply or dead letter is sent in the same session, and
         // the request is acknowledged only when the route completes (after the decision's database commit).
         return component + ":queue:" + requestQueue + "?transacted=true&lazyCreateTransactionManager=false"
-                + "&cacheLevelName=CACHE_CONSUMER&disableReplyTo=true&concurrentConsumers=" + concurrentConsumers
+                + "&cacheLevelName=CACHE_CONSUMER&disableReplyTo=true&errorHandlerLogStackTrace=false"
+                + "&concurrentConsumers=" + concurrentConsumers
                 + "&maxConcurrentConsumers=" + concurrentConsumers;
     }
 

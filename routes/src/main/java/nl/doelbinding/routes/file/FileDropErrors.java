@@ -24,7 +24,7 @@ public final class FileDropErrors extends RouteConfigurationBuilder {
     public void configuration() {
         routeConfiguration(ID)
                 .errorHandler(defaultErrorHandler().logExhausted(false))
-                .onException(Exception.class).handled(false)
+                .onException(Exception.class).handled(false).logExhausted(false).logStackTrace(false)
                     .process(FileDropErrors::writeErrorFile)
                 .end();
     }

@@ -30,6 +30,10 @@ final class DemoCommand implements Callable<Integer> {
             description = "Keycloak's port (default: ${DEFAULT-VALUE}); its management port is this + 1.")
     int keycloakPort;
 
+    @CommandLine.Option(names = "--amqp-port", defaultValue = "5673",
+            description = "The embedded broker's AMQP 1.0 port (default: ${DEFAULT-VALUE}).")
+    int amqpPort;
+
     @CommandLine.Option(names = "--data", defaultValue = "data", paramLabel = "DIR",
             description = "The data folder: database, keys, logs (default: ${DEFAULT-VALUE}).")
     Path data;
@@ -54,6 +58,12 @@ final class DemoCommand implements Callable<Integer> {
             config.http.port = port;
             config.keycloak.issuer = keycloak.issuer();
             config.keycloak.jwksUri = keycloak.jwksUri().toString();
+            config.broker.port = amqpPort;
+            ServerConfig.FileBinding binding = new ServerConfig.FileBinding();
+            binding.name = "police-demo";
+            binding.clientId = "police-demo";
+            binding.clientSecret = "police-demo-secret";
+            config.fileDrop.bindings.add(binding);
             out.println("Starting the server on 127.0.0.1:" + port + "...");
             out.flush();
             server = DoelbindingServer.start(config, RulesetLocation.baseline());
@@ -85,6 +95,12 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  API        " + base + "/api/v1/requests");
         out.println("  Health     " + base + "/health");
         out.println("  Metrics    " + base + "/metrics");
+        out.println("  AMQP 1.0   " + server.channels().amqpUrl().orElse("(off)")
+                + "  queue doelbinding.requests -> replies on doelbinding.decisions, dead letters on doelbinding.requests.DLQ");
+        for (var binding : server.channels().bindings()) {
+            out.println("  File drop  " + binding.name() + ": put batches in " + binding.inbox());
+            out.println("             decisions appear in " + binding.outbox() + ", refused batches in " + binding.failed());
+        }
         out.println("  Keycloak   " + keycloak.baseUrl() + "/admin  (admin: kcadmin / kcadmin)");
         out.println("  Data       " + data.toAbsolutePath());
         out.println();
@@ -101,6 +117,9 @@ final class DemoCommand implements Callable<Integer> {
         out.println("      -H 'Content-Type: application/json' -d '{\"requestId\":\"DEMO-1\",\"purpose\":\"TRACE_MISSING_RESIDENT\","
                 + "\"legalBasis\":{\"instrument\":\"SV_126ND\",\"reference\":\"OvJ-2026-1\"},\"caseReference\":\"ZAAK-1\","
                 + "\"subjects\":[{\"vNumber\":\"1000000001\"}],\"fields\":[\"name\",\"date_of_birth\",\"current_location\",\"health\"]}'");
+        out.println();
+        out.println("  Batch: put a file {\"requests\": [ <requests as above> ]} named *.json in the inbox (write it under");
+        out.println("  another name first, then rename); the decisions come back as <name>.decisions.json. See docs/channels.md.");
         out.println();
         out.println("Press Ctrl-C to stop.");
         out.flush();
