@@ -3,10 +3,10 @@ package nl.doelbinding.routes.amqp;
 import java.util.Optional;
 import nl.doelbinding.engine.port.StoredDecision;
 import nl.doelbinding.routes.Exchanges;
+import nl.doelbinding.routes.LazyProducer;
 import nl.doelbinding.routes.flow.DecisionOutcome;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +21,7 @@ public final class ReviewReplies implements Processor {
 
     private final AmqpSettings settings;
     private final ReplyAddresses addresses;
-    private volatile ProducerTemplate producer;
+    private final LazyProducer producer = new LazyProducer();
 
     public ReviewReplies(AmqpSettings settings, ReplyAddresses addresses) {
         this.settings = settings;
@@ -37,24 +37,11 @@ public final class ReviewReplies implements Processor {
             return;
         }
         String body = exchange.getMessage().getBody(String.class);
-        Exchange sent = producer(exchange).send(settings.replyUri(),
+        Exchange sent = producer.of(exchange).send(settings.replyUri(),
                 reply -> DecisionReply.prepare(reply.getMessage(), outcome, address.get(), body));
         if (sent.getException() != null) {
             LOG.error("ALERT: the final decision on request {} could not be sent to its reply address ({});"
                     + " it is available through the API", stored.requestId(), sent.getException().getClass().getName());
         }
-    }
-
-    private ProducerTemplate producer(Exchange exchange) {
-        ProducerTemplate template = producer;
-        if (template == null) {
-            synchronized (this) {
-                if (producer == null) {
-                    producer = exchange.getContext().createProducerTemplate();
-                }
-                template = producer;
-            }
-        }
-        return template;
     }
 }

@@ -7,6 +7,7 @@ import nl.doelbinding.engine.model.Requester;
 import nl.doelbinding.engine.port.ActiveRuleset;
 import nl.doelbinding.routes.Endpoints;
 import nl.doelbinding.routes.Exchanges;
+import nl.doelbinding.routes.LazyProducer;
 import nl.doelbinding.routes.problem.ProblemException;
 import nl.doelbinding.routes.problem.ProblemType;
 import org.apache.camel.Exchange;
@@ -27,7 +28,7 @@ public final class BatchProcessor implements Processor {
     private final FileBinding binding;
     private final BatchIdentity identity;
     private final ActiveRuleset rulesets;
-    private volatile ProducerTemplate producer;
+    private final LazyProducer producer = new LazyProducer();
 
     public BatchProcessor(FileBinding binding, BatchIdentity identity, ActiveRuleset rulesets) {
         this.binding = binding;
@@ -47,7 +48,7 @@ public final class BatchProcessor implements Processor {
         var engine = rulesets.current().orElseThrow(() -> new ProblemException(ProblemType.UNAVAILABLE,
                 "no ruleset is active, so nothing can be decided"));
         int requests = BatchReader.read(file, name, new BatchValidator(name, engine.ruleset().catalogue(), requester));
-        ProducerTemplate template = producer(exchange);
+        ProducerTemplate template = producer.of(exchange);
         int[] decided = {0};
         try (DecisionsFile decisions = DecisionsFile.open(binding.outbox(), name)) {
             BatchReader.read(file, name, (index, request) -> {
@@ -84,18 +85,5 @@ public final class BatchProcessor implements Processor {
             throw new IllegalStateException("deciding a batch request failed", failure);
         }
         return result.getMessage().getBody(String.class);
-    }
-
-    private ProducerTemplate producer(Exchange exchange) {
-        ProducerTemplate template = producer;
-        if (template == null) {
-            synchronized (this) {
-                if (producer == null) {
-                    producer = exchange.getContext().createProducerTemplate();
-                }
-                template = producer;
-            }
-        }
-        return template;
     }
 }
