@@ -108,12 +108,14 @@ public final class QueueBenchmark {
                 connection.start();
                 phase("warm-up", connection, police, workload, warmup, false);
                 CpuSample before = CpuSample.take(-1);
+                long processCpu = processCpuNanos();
                 double loadBefore = CpuSample.loadAverage();
                 phase("measured", connection, police, workload, messages, true);
                 CpuSample.Usage cpu = before.until(CpuSample.take(-1));
-                say(String.format(Locale.ROOT, "machine CPU busy %.0f%% during the measured phase; load average %.2f"
-                        + " before, %.2f after (other work on the machine included)", cpu.machineBusy() * 100,
-                        loadBefore, CpuSample.loadAverage()));
+                say(String.format(Locale.ROOT, "CPU: this JVM (server, embedded broker and the client together) %.1f ms"
+                        + " per decision; the machine was %.0f%% busy; load average %.2f before, %.2f after (other work"
+                        + " on the machine included)", (processCpuNanos() - processCpu) / 1e6 / messages,
+                        cpu.machineBusy() * 100, loadBefore, CpuSample.loadAverage()));
             } finally {
                 connection.close();
             }
@@ -177,13 +179,19 @@ public final class QueueBenchmark {
         receiving.close();
         if (print) {
             say(String.format(Locale.ROOT, "%s: %,d requests sent in %.1f s, %,d decisions received in %.1f s:"
-                            + " %,.0f decisions/s end to end; latency p50 %.0f ms, p99 %.0f ms; %d unexpected replies",
+                            + " %,.0f decisions/s end to end; send to reply (mostly waiting behind the backlog) p50"
+                            + " %.0f ms, p99 %.0f ms; %d unexpected replies",
                     name, count, (sent - start) / 1e9, count, seconds, count / seconds,
                     latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0,
                     unexpected.get()));
         } else {
             say(String.format(Locale.ROOT, "%s: %,d decisions in %.1f s", name, count, seconds));
         }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private void say(String line) {
