@@ -69,6 +69,7 @@ abstract class StoresContract {
     final RulesetStore rulesets = new RulesetStore();
     final DisclosureRegister register = new DisclosureRegister();
     final ProcessedFileStore processed = new ProcessedFileStore();
+    final ReplyAddressStore replies = new ReplyAddressStore();
     final AuditChain audit = new AuditChain(Clock.fixed(T0, ZoneOffset.UTC));
 
     /** A configuration whose database is fresh for this test class. */
@@ -617,6 +618,24 @@ abstract class StoresContract {
         });
 
         assertThat(tx.inTransaction((Connection c) -> requests.find(c, "portal", "POL-AFTER-DUPLICATE"))).isPresent();
+    }
+
+    // --- reply addresses (queue channel) -------------------------------------------------------------------
+
+    @Test
+    void aQueuedRequestKeepsTheFirstReplyAddressItWasAnsweredOn() {
+        stored("POL-Q-1");
+
+        assertThat(tx.inTransaction((Connection c) -> replies.remember(c, "portal", "POL-Q-1", "police.replies",
+                "corr-1", T0))).isTrue();
+        assertThat(tx.inTransaction((Connection c) -> replies.remember(c, "portal", "POL-Q-1", "other.replies",
+                "corr-2", T0))).as("a redelivery keeps the first").isFalse();
+        assertThat(tx.inTransaction((Connection c) -> replies.remember(c, "portal", "POL-UNKNOWN", "police.replies",
+                null, T0))).as("no request, no address").isFalse();
+
+        assertThat(tx.inTransaction((Connection c) -> replies.find(c, "portal", "POL-Q-1")))
+                .contains(new ReplyAddressStore.Row("police.replies", "corr-1"));
+        assertThat(tx.inTransaction((Connection c) -> replies.find(c, "other-client", "POL-Q-1"))).isEmpty();
     }
 
     private void stored(Connection c, String requestId) {
