@@ -58,6 +58,11 @@ class ChannelsIT {
             binding.clientId = "police-demo";
             binding.clientSecret = "police-demo-secret";
             config.fileDrop.bindings.add(binding);
+            ServerConfig.FileBinding wrong = new ServerConfig.FileBinding();
+            wrong.name = "wrong-secret";
+            wrong.clientId = "police-demo";
+            wrong.clientSecret = "not-the-secret";
+            config.fileDrop.bindings.add(wrong);
         });
         queue = new QueueClient(it.server.channels().amqpUrl().orElseThrow());
     }
@@ -188,6 +193,20 @@ class ChannelsIT {
         assertThat(Api.JSON.readTree(dropbox.resolve("outbox").resolve("once.decisions.json").toFile()))
                 .as("the first batch's decisions are left as they were").isEqualTo(first);
         assertThat(decisionRecords(request.requestId())).isEqualTo(1);
+    }
+
+    @Test
+    void aBindingWhoseClientCredentialsAreRefusedDecidesNothing() throws Exception {
+        Path wrong = dropbox.resolveSibling("wrong-secret");
+        RequestBody request = RequestBody.identification(it.requestId("WRONG-SECRET"), FIRST);
+        Files.writeString(wrong.resolve("inbox").resolve(".w.part"), "{\"requests\": [" + request.json() + "]}");
+        Files.move(wrong.resolve("inbox").resolve(".w.part"), wrong.resolve("inbox").resolve("w.json"),
+                StandardCopyOption.ATOMIC_MOVE);
+
+        Awaitility.await().atMost(WAIT).until(() -> Files.exists(wrong.resolve("failed").resolve("w.json")));
+        assertThat(Files.readString(wrong.resolve("failed").resolve("w.error.txt"))).contains("UNAUTHENTICATED")
+                .contains("refused the credentials of client police-demo");
+        assertThat(it.get(Caller.POLICE_DEMO, "/api/v1/requests/" + request.requestId()).status()).isEqualTo(404);
     }
 
     @Test
