@@ -32,6 +32,7 @@ import nl.doelbinding.server.audit.AuditChain;
 import nl.doelbinding.server.flow.JdbcDecisionLog;
 import nl.doelbinding.server.flow.ReviewService;
 import nl.doelbinding.server.flow.Stores;
+import nl.doelbinding.server.identity.CachingTokenVerifier;
 import nl.doelbinding.server.identity.KeycloakTokenVerifier;
 import nl.doelbinding.server.identity.TokenAuthenticator;
 import nl.doelbinding.server.persistence.Database;
@@ -50,6 +51,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class DoelbindingServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DoelbindingServer.class);
+    /** Verified bearer tokens remembered until they expire (one per client in steady use; bounded). */
+    private static final int VERIFIED_TOKENS_REMEMBERED = 10_000;
 
     private final ServerConfig config;
     private final Database database;
@@ -79,11 +82,12 @@ public final class DoelbindingServer implements AutoCloseable {
         HikariDataSource residentDatabase = config.residents.database == null ? null
                 : registerPool(config.residents.database);
         ResidentDirectory residents = residents(config, database, residentDatabase);
-        RequesterAuthenticator authenticator = new TokenAuthenticator(KeycloakTokenVerifier.create(
-                KeycloakTokenVerifier.Settings.forIssuer(config.keycloak.issuer)
-                        .withClockSkew(Duration.ofSeconds(config.keycloak.clockSkewSeconds))
-                        .withUnitClaim(config.keycloak.unitClaim),
-                URI.create(config.keycloak.jwks())));
+        Duration clockSkew = Duration.ofSeconds(config.keycloak.clockSkewSeconds);
+        RequesterAuthenticator authenticator = new TokenAuthenticator(new CachingTokenVerifier(
+                KeycloakTokenVerifier.create(KeycloakTokenVerifier.Settings.forIssuer(config.keycloak.issuer)
+                        .withClockSkew(clockSkew).withUnitClaim(config.keycloak.unitClaim),
+                        URI.create(config.keycloak.jwks())),
+                clock, clockSkew, VERIFIED_TOKENS_REMEMBERED));
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         JdbcDecisionLog log = new JdbcDecisionLog(database.transactions(), stores, audit, clock, residents);
         ReleaseBuilder releases = new ReleaseBuilder(residents, PseudonymKeyFile.load(config.pseudonymKeyPath()));

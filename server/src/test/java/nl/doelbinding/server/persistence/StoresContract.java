@@ -151,6 +151,16 @@ abstract class StoresContract {
     }
 
     @Test
+    void aRequestDecidedBeforeItIsWrittenIsStoredWithItsFinalStatus() {
+        StoredRequest saved = tx.inTransaction(c -> requests.saveReceived(c,
+                request("portal", "officer-1", "POL-1", BODY), RequestStatus.ESCALATED)).request();
+
+        assertThat(saved.status()).isEqualTo(RequestStatus.ESCALATED);
+        assertThat(tx.inTransaction((Connection c) -> requests.find(c, "portal", "POL-1")))
+                .map(StoredRequest::status).contains(RequestStatus.ESCALATED);
+    }
+
+    @Test
     void theSameBodyAgainIsAReplayOfTheStoredRequest() {
         StoredRequest first = stored("POL-1");
 
