@@ -28,6 +28,9 @@ import nl.doelbinding.routes.http.RestSetup;
 import nl.doelbinding.server.api.AdminApi;
 import nl.doelbinding.server.api.AdminApiRoute;
 import nl.doelbinding.server.api.OperationsRoute;
+import nl.doelbinding.server.api.OralOrderApi;
+import nl.doelbinding.server.flow.OralOrders;
+import io.micrometer.core.instrument.Gauge;
 import nl.doelbinding.server.audit.AuditChain;
 import nl.doelbinding.server.flow.JdbcDecisionLog;
 import nl.doelbinding.server.flow.ReviewService;
@@ -101,8 +104,12 @@ public final class DoelbindingServer implements AutoCloseable {
         camel.addRoutes(new DecideRoute(new DecisionService(rulesets, log, clock), new DecisionMetrics(metrics)));
         camel.addRoutes(new DispatchRoute());
         camel.addRoutes(new OutcomeRoutes(releases, rulesets));
+        OralOrders oralOrders = new OralOrders(database.transactions(), stores, audit, clock);
+        Gauge.builder("doelbinding_oral_orders_overdue", oralOrders, OralOrders::overdueCount)
+                .description("Oral orders whose written order is past due (legal catalogue R7)")
+                .register(metrics);
         camel.addRoutes(new AdminApiRoute(new AdminApi(log, rulesets, releases, reviews, database.transactions(),
-                stores, audit), authenticator, config.http.maxBodyBytes));
+                stores, audit), new OralOrderApi(oralOrders), authenticator, config.http.maxBodyBytes));
         camel.addRoutes(new OperationsRoute(rulesets, database.dataSource(), metrics));
         camel.start();
 

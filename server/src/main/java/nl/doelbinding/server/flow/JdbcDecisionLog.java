@@ -15,6 +15,7 @@ import nl.doelbinding.engine.model.DisclosureRequest;
 import nl.doelbinding.engine.model.FieldName;
 import nl.doelbinding.engine.model.FieldOutcome;
 import nl.doelbinding.engine.model.OverallDecision;
+import nl.doelbinding.engine.model.Requester;
 import nl.doelbinding.engine.model.Subject;
 import nl.doelbinding.engine.model.VNumber;
 import nl.doelbinding.engine.port.DecidedRequest;
@@ -90,6 +91,10 @@ public final class JdbcDecisionLog implements DecisionLog {
                 stores.escalations().open(c, id, row.id(), decisionId, escalatedFields(decision), clock.instant());
                 escalationId = Optional.of(id.toString());
             }
+            if (request.legalBasis().oral()) {
+                stores.oralOrders().open(c, row.id(), row.receivedAt(),
+                        row.receivedAt().plus(OralOrders.WRITTEN_ORDER_DEADLINE));
+            }
             Map<FieldName, FieldOutcome> outcomes = new LinkedHashMap<>();
             decision.fields().forEach(f -> outcomes.put(f.field(), f.outcome()));
             stores.disclosures().record(c, Disclosures.of(row, decisionId, subjects(request), outcomes, inRegister,
@@ -110,7 +115,11 @@ public final class JdbcDecisionLog implements DecisionLog {
     }
 
     static String actor(DisclosureRequest request) {
-        return request.requester().client() + "/" + request.requester().subject();
+        return actor(request.requester());
+    }
+
+    static String actor(Requester requester) {
+        return requester.client() + "/" + requester.subject();
     }
 
     private static String escalatedFields(Decision decision) {

@@ -71,6 +71,8 @@ public final class ReviewService {
                 item.put("createdAt", escalation.createdAt().toString());
                 item.set("fields", CanonicalJson.parse(escalation.fieldsJson()));
                 item.set("request", CanonicalJson.parse(request.body()));
+                stores.oralOrders().find(c, request.id())
+                        .ifPresent(o -> item.set("oralOrder", OralOrders.json(request, o, clock.instant())));
                 stores.decisions().currentForRequest(c, request.id())
                         .ifPresent(d -> item.set("decision", CanonicalJson.parse(d.json())));
             }

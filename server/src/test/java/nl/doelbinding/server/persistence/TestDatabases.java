@@ -70,7 +70,7 @@ public final class TestDatabases {
     public static void reset(Database db) {
         db.transactions().run(c -> {
             try (Statement st = c.createStatement()) {
-                for (String table : new String[] {"disclosures", "escalations", "decisions", "requests", "rulesets",
+                for (String table : new String[] {"disclosures", "escalations", "decisions", "oral_orders", "requests", "rulesets",
                         "audit_records", "processed_files"}) {
                     st.executeUpdate("DELETE FROM " + table);
                 }
