@@ -23,6 +23,11 @@ public final class DoelbindingCommand implements Runnable {
 
     /** Runs the command line and returns its exit status. */
     public static int execute(String... args) {
-        return new CommandLine(new DoelbindingCommand()).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /** The command line, for callers that set its output streams. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new DoelbindingCommand());
     }
 }
