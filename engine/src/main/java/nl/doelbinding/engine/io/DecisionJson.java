@@ -80,7 +80,7 @@ public final class DecisionJson {
     public static RulesetRef rulesetOf(String decisionJson) {
         JsonNode ruleset = CanonicalJson.parse(decisionJson).path("ruleset");
         JsonNode version = ruleset.path("version");
-        return new RulesetRef(version.isInt() ? OptionalInt.of(version.intValue()) : OptionalInt.empty(),
+        return new RulesetRef(version.isIntegralNumber() ? OptionalInt.of(version.intValue()) : OptionalInt.empty(),
                 ruleset.path("sha256").asText());
     }
 }

@@ -34,7 +34,7 @@ public record CheckReport(ObjectNode json) {
     /** The active version whose invariants were checked too, if one was active. */
     public OptionalInt invariantsOfActiveVersion() {
         JsonNode v = json.path("invariantsOfActiveVersion");
-        return v.isInt() ? OptionalInt.of(v.intValue()) : OptionalInt.empty();
+        return v.isIntegralNumber() ? OptionalInt.of(v.intValue()) : OptionalInt.empty();
     }
 
     public String text() {

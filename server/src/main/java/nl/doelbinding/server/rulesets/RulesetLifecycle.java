@@ -110,6 +110,8 @@ public final class RulesetLifecycle {
 
     /** Activates the approved version whose effective date has come, if any (called by every node's poller). */
     public Optional<RulesetVersion> activateDue() {
+        // Compiled before the switch in the database, so that this node's refresh right after it is instant.
+        transactions.inTransaction(c -> store.due(c, clock.instant())).ifPresent(v -> active.prepare(v.version()));
         return transactions.inTransaction(c -> store.due(c, clock.instant())
                 .map(v -> activateIn(c, v.version(), EFFECTIVE_DATE)));
     }

@@ -59,6 +59,11 @@ public final class StoredActiveRuleset implements ActiveRuleset {
         return versions.engine(ref);
     }
 
+    /** Compiles a version ahead of its activation (kept with the compiled versions). */
+    public void prepare(int version) {
+        versions.engine(version);
+    }
+
     /** Makes the baseline version 1 and active when the database has no active version yet. */
     public void bootstrap(RulesetSource baseline) {
         transactions.run(c -> {

@@ -101,10 +101,10 @@ public final class UnifiedDiff {
         while (i < a.length || j < b.length) {
             if (i < a.length && j < b.length && a[i].equals(b[j])) {
                 edits.add(new Edit(Op.SAME, a[i], ++i, ++j));
-            } else if (j < b.length && (i == a.length || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                edits.add(new Edit(Op.INSERT, b[j], i + 1, ++j));
-            } else {
+            } else if (i < a.length && (j == b.length || lcs[i + 1][j] >= lcs[i][j + 1])) {
                 edits.add(new Edit(Op.DELETE, a[i], ++i, j + 1));
+            } else {
+                edits.add(new Edit(Op.INSERT, b[j], i + 1, ++j));
             }
         }
         return edits;

@@ -295,7 +295,13 @@ abstract class LifecycleContract {
         assertThat(shown.path("status").asText()).isEqualTo("ACTIVE");
         assertThat(shown.path("activatedBy").asText()).isEqualTo("system:effective-date");
         assertThat(Instant.parse(shown.path("activatedAt").asText())).isAfterOrEqualTo(effective.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
-        assertThat(decide("EFFECTIVE").path("ruleset").path("version").asInt()).isEqualTo(version);
+        // Every node switches at its next poll after the database says so; this one polls every second.
+        Instant switched = Instant.now().plusSeconds(10);
+        int cited;
+        do {
+            cited = decide("EFFECTIVE").path("ruleset").path("version").asInt();
+        } while (cited != version && Instant.now().isBefore(switched));
+        assertThat(cited).isEqualTo(version);
 
         assertThat(it.post(Caller.ADMIN, "/api/v1/rulesets/1/activate", "").status()).isEqualTo(200);
         Thread.sleep(2500);
@@ -377,6 +383,81 @@ abstract class LifecycleContract {
         CliResult broken = run("audit", "verify", tampered.toString());
         assertThat(broken.status()).as(broken.toString()).isEqualTo(1);
         assertThat(broken.out()).contains("BROKEN at line " + (index + 1) + " (seq " + seq + ")");
+    }
+
+    // ---------------------------------------------------------------- activation under load
+
+    /** One decision as a client saw it: when it was in flight and which version it cites. */
+    record Flight(Instant start, Instant end, int status, int version) {
+    }
+
+    /** One activation call: the version may be active from the call's start on. */
+    record Switch(Instant start, Instant end, int version) {
+    }
+
+    @Test
+    @Order(11)
+    void activationsAndRollbacksUnderConcurrentLoadFailNoRequestAndEveryDecisionCitesAVersionActiveInItsFlight()
+            throws Exception {
+        int other = upload(Caller.AUTHOR, RulesetVariants.cosmetic(baseline, "under load"));
+        assertThat(it.post(Caller.APPROVER, "/api/v1/rulesets/" + other + "/approve", "{}").status()).isEqualTo(200);
+        assertThat(version(it.get(Caller.AUDITOR, "/api/v1/rulesets").json(), 1).path("status").asText()).isEqualTo("ACTIVE");
+        List<Switch> switches = new java.util.concurrent.CopyOnWriteArrayList<>();
+        switches.add(new Switch(Instant.EPOCH, Instant.now(), 1));
+        List<Flight> flights = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(6);
+        List<java.util.concurrent.Future<?>> loops = new ArrayList<>();
+        for (int t = 0; t < 6; t++) {
+            loops.add(clients.submit(() -> {
+                while (running.get()) {
+                    RequestBody body = RequestBody.identification(it.requestId("LOAD"), RESIDENT);
+                    Instant start = Instant.now();
+                    Api.Reply reply = it.submit(Caller.POLICE_DEMO, body);
+                    Instant end = Instant.now();
+                    int version = reply.status() == 200 ? reply.json().path("ruleset").path("version").asInt() : -1;
+                    flights.add(new Flight(start, end, reply.status(), version));
+                }
+                return null;
+            }));
+        }
+        try {
+            for (int round = 0; round < 8; round++) {
+                for (int version : new int[] {other, 1}) {
+                    Thread.sleep(300);
+                    Instant start = Instant.now();
+                    Api.Reply reply = it.post(Caller.ADMIN, "/api/v1/rulesets/" + version + "/activate", "");
+                    switches.add(new Switch(start, Instant.now(), version));
+                    assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+                }
+            }
+            Thread.sleep(300);
+        } finally {
+            running.set(false);
+            for (java.util.concurrent.Future<?> loop : loops) {
+                loop.get();
+            }
+            clients.shutdown();
+        }
+
+        assertThat(flights.stream().filter(f -> f.status() != 200).toList()).as("failed requests").isEmpty();
+        assertThat(flights.size()).isGreaterThan(20);
+        assertThat(flights.stream().map(Flight::version).distinct()).containsExactlyInAnyOrder(1, other);
+        for (Flight f : flights) {
+            assertThat(activeDuring(switches, f)).as("version %d was active during %s", f.version(), f).isTrue();
+        }
+    }
+
+    /** True when the flight's version may have been active at some moment of its flight. */
+    static boolean activeDuring(List<Switch> switches, Flight flight) {
+        for (int k = 0; k < switches.size(); k++) {
+            Switch s = switches.get(k);
+            Instant until = k + 1 < switches.size() ? switches.get(k + 1).end() : Instant.MAX;
+            if (s.version() == flight.version() && !s.start().isAfter(flight.end()) && !until.isBefore(flight.start())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---------------------------------------------------------------- helpers
