@@ -387,6 +387,42 @@ abstract class LifecycleContract {
 
     // ---------------------------------------------------------------- activation under load
 
+    @Test
+    @Order(12)
+    void anActivationOnOneNodeReachesTheOtherNodeWithinAPoll() throws Exception {
+        int version = upload(Caller.AUTHOR, RulesetVariants.cosmetic(baseline, "two nodes"));
+        assertThat(it.post(Caller.APPROVER, "/api/v1/rulesets/" + version + "/approve", "{}").status()).isEqualTo(200);
+        try (RunningServer second = it.anotherNode()) {
+            assertThat(cites(second, "NODE2-BEFORE")).isEqualTo(1);
+
+            assertThat(it.post(Caller.ADMIN, "/api/v1/rulesets/" + version + "/activate", "").status()).isEqualTo(200);
+
+            assertThat(cites(it, "NODE1-AFTER")).as("the activating node switches at once").isEqualTo(version);
+            assertThat(citesWithin(second, version, Duration.ofSeconds(20))).as("the other node follows").isTrue();
+
+            assertThat(second.post(Caller.ADMIN, "/api/v1/rulesets/1/activate", "").status()).isEqualTo(200);
+            assertThat(cites(second, "NODE2-ROLLBACK")).isEqualTo(1);
+            assertThat(citesWithin(it, 1, Duration.ofSeconds(20))).as("the first node follows the rollback").isTrue();
+        }
+    }
+
+    int cites(RunningServer node, String label) {
+        Api.Reply reply = node.submit(Caller.POLICE_DEMO, RequestBody.identification(it.requestId(label), RESIDENT));
+        assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+        return reply.json().path("ruleset").path("version").asInt();
+    }
+
+    boolean citesWithin(RunningServer node, int version, Duration limit) throws InterruptedException {
+        Instant deadline = Instant.now().plus(limit);
+        while (Instant.now().isBefore(deadline)) {
+            if (cites(node, "FOLLOW") == version) {
+                return true;
+            }
+            Thread.sleep(200);
+        }
+        return false;
+    }
+
     /** One decision as a client saw it: when it was in flight and which version it cites. */
     record Flight(Instant start, Instant end, int status, int version) {
     }
