@@ -31,6 +31,8 @@ import nl.doelbinding.server.api.OperationsRoute;
 import nl.doelbinding.server.api.OralOrderApi;
 import nl.doelbinding.server.flow.OralOrders;
 import io.micrometer.core.instrument.Gauge;
+import nl.doelbinding.server.api.RulesetApi;
+import nl.doelbinding.server.api.RulesetApiRoute;
 import nl.doelbinding.server.audit.AuditChain;
 import nl.doelbinding.server.flow.JdbcDecisionLog;
 import nl.doelbinding.server.flow.ReviewService;
@@ -42,6 +44,12 @@ import nl.doelbinding.server.persistence.Database;
 import nl.doelbinding.server.residents.JdbcResidentDirectory;
 import nl.doelbinding.server.residents.ResidentTableMapping;
 import nl.doelbinding.server.residents.SyntheticRegister;
+import nl.doelbinding.server.persistence.RulesetHistory;
+import nl.doelbinding.server.rulesets.CompiledVersions;
+import nl.doelbinding.server.rulesets.RulesetChecks;
+import nl.doelbinding.server.rulesets.RulesetJournal;
+import nl.doelbinding.server.rulesets.RulesetLifecycle;
+import nl.doelbinding.server.rulesets.RulesetReplay;
 import nl.doelbinding.server.rulesets.StoredActiveRuleset;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -80,8 +88,14 @@ public final class DoelbindingServer implements AutoCloseable {
         Database database = Database.open(config.databaseConfig());
         Stores stores = Stores.create();
         AuditChain audit = new AuditChain(clock);
-        StoredActiveRuleset rulesets = new StoredActiveRuleset(database.transactions(), stores.rulesets(), audit, clock);
+        RulesetHistory history = new RulesetHistory();
+        RulesetJournal journal = new RulesetJournal(audit, history);
+        CompiledVersions versions = new CompiledVersions(database.transactions(), stores.rulesets());
+        StoredActiveRuleset rulesets = new StoredActiveRuleset(database.transactions(), stores.rulesets(), journal,
+                versions, clock);
         rulesets.bootstrap(baseline);
+        RulesetLifecycle lifecycle = new RulesetLifecycle(database.transactions(), stores.rulesets(), journal,
+                new RulesetChecks(), rulesets, clock);
         HikariDataSource residentDatabase = config.residents.database == null ? null
                 : registerPool(config.residents.database);
         ResidentDirectory residents = residents(config, database, residentDatabase);
@@ -110,6 +124,9 @@ public final class DoelbindingServer implements AutoCloseable {
                 .register(metrics);
         camel.addRoutes(new AdminApiRoute(new AdminApi(log, rulesets, releases, reviews, database.transactions(),
                 stores, audit), new OralOrderApi(oralOrders), authenticator, config.http.maxBodyBytes));
+        camel.addRoutes(new RulesetApiRoute(new RulesetApi(database.transactions(), stores.rulesets(), history,
+                lifecycle, new RulesetReplay(database.transactions(), stores, versions), clock), authenticator,
+                config.http.maxBodyBytes));
         camel.addRoutes(new OperationsRoute(rulesets, database.dataSource(), metrics));
         camel.start();
 
@@ -120,6 +137,7 @@ public final class DoelbindingServer implements AutoCloseable {
         });
         poller.scheduleWithFixedDelay(() -> {
             try {
+                lifecycle.activateDue();
                 rulesets.refresh();
             } catch (RuntimeException e) {
                 LOG.error("ALERT: polling the active ruleset failed: {}", e.getClass().getName());
