@@ -3,6 +3,7 @@ package nl.doelbinding.routes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import nl.doelbinding.engine.io.DecisionJson;
 import nl.doelbinding.engine.port.ActiveRuleset;
 import nl.doelbinding.engine.port.StoredDecision;
 import nl.doelbinding.routes.flow.DecisionOutcome;
@@ -44,8 +45,10 @@ public final class OutcomeRoutes extends RouteBuilder {
 
     private void release(Exchange exchange) {
         StoredDecision stored = outcome(exchange).stored();
-        var engine = rulesets.current().orElseThrow(() -> new ProblemException(ProblemType.UNAVAILABLE,
-                "no ruleset is active, so no release package can be built"));
+        // Redacted by the catalogue of the version that decided, even if another version is active by now.
+        var engine = rulesets.decidedBy(DecisionJson.rulesetOf(stored.decisionJson())).orElseThrow(() ->
+                new ProblemException(ProblemType.UNAVAILABLE, "the ruleset version that made this decision is not"
+                        + " available, so no release package can be built"));
         exchange.getIn().setBody(releases.withRelease(stored, engine.ruleset().catalogue()).toString());
     }
 

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
+import java.util.OptionalInt;
 import nl.doelbinding.engine.model.Decision;
 import nl.doelbinding.engine.model.FieldDecision;
 import nl.doelbinding.engine.model.RuleHit;
+import nl.doelbinding.engine.model.RulesetRef;
 
 /** Writes a decision as the JSON of api.md section 3, the same on every channel. */
 public final class DecisionJson {
@@ -72,5 +74,13 @@ public final class DecisionJson {
             f.put("citation", hit.citation());
         }
         return node;
+    }
+
+    /** The ruleset version a decision document says it was made under. */
+    public static RulesetRef rulesetOf(String decisionJson) {
+        JsonNode ruleset = CanonicalJson.parse(decisionJson).path("ruleset");
+        JsonNode version = ruleset.path("version");
+        return new RulesetRef(version.isIntegralNumber() ? OptionalInt.of(version.intValue()) : OptionalInt.empty(),
+                ruleset.path("sha256").asText());
     }
 }

@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import nl.doelbinding.engine.decision.RulesetDecisionEngine;
 import nl.doelbinding.engine.io.CanonicalJson;
+import nl.doelbinding.engine.io.DecisionJson;
 import nl.doelbinding.engine.model.OverallDecision;
 import nl.doelbinding.engine.model.Requester;
 import nl.doelbinding.engine.model.VNumber;
@@ -82,13 +84,18 @@ public final class AdminApi {
 
     private JsonNode forRequester(StoredDecision stored) {
         if (stored.overall() == OverallDecision.RELEASED || stored.overall() == OverallDecision.PARTIALLY_RELEASED) {
-            var engine = rulesets.current().orElseThrow(() -> new ProblemException(ProblemType.UNAVAILABLE,
-                    "no ruleset is active"));
-            return releases.withRelease(stored, engine.ruleset().catalogue());
+            return releases.withRelease(stored, decidingVersion(stored).ruleset().catalogue());
         }
         ObjectNode decision = (ObjectNode) CanonicalJson.parse(stored.decisionJson());
         stored.escalationId().ifPresent(id -> decision.put("escalationId", id));
         return decision;
+    }
+
+    /** The engine of the version that made a stored decision: its catalogue redacts that decision's release. */
+    private RulesetDecisionEngine decidingVersion(StoredDecision stored) {
+        return rulesets.decidedBy(DecisionJson.rulesetOf(stored.decisionJson())).orElseThrow(() ->
+                new ProblemException(ProblemType.UNAVAILABLE, "the ruleset version that made this decision is not"
+                        + " available"));
     }
 
     /** {@code GET /escalations?status=OPEN}: open reviews, oldest first. */
@@ -111,9 +118,9 @@ public final class AdminApi {
         } catch (IllegalArgumentException e) {
             throw new ProblemException(ProblemType.INVALID_REQUEST, "the review body is " + e.getMessage());
         }
-        var engine = rulesets.current().orElseThrow(() -> new ProblemException(ProblemType.UNAVAILABLE,
-                "no ruleset is active"));
-        StoredDecision decided = reviews.review(id, requester(exchange), body, engine.ruleset().catalogue());
+        StoredDecision decided = reviews.review(id, requester(exchange), body, ref ->
+                rulesets.decidedBy(ref).orElseThrow(() -> new ProblemException(ProblemType.UNAVAILABLE,
+                        "the ruleset version that escalated this request is not available")).ruleset().catalogue());
         exchange.setProperty(Exchanges.OUTCOME, new DecisionOutcome(decided, false));
         exchange.setProperty(FINAL_DECISION, decided.decisionJson());
         exchange.getIn().setHeader(Exchanges.DECISION, decided.overall().name());

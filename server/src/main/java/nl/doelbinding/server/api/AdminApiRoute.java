@@ -12,11 +12,14 @@ import org.apache.camel.builder.RouteBuilder;
 /** The read, review and audit endpoints of the REST API (api.md section 4), each behind its roles. */
 public final class AdminApiRoute extends RouteBuilder {
     private final AdminApi api;
+    private final OralOrderApi oralOrders;
     private final RequesterAuthenticator authenticator;
     private final int maxBodyBytes;
 
-    public AdminApiRoute(AdminApi api, RequesterAuthenticator authenticator, int maxBodyBytes) {
+    public AdminApiRoute(AdminApi api, OralOrderApi oralOrders, RequesterAuthenticator authenticator,
+                         int maxBodyBytes) {
         this.api = api;
+        this.oralOrders = oralOrders;
         this.authenticator = authenticator;
         this.maxBodyBytes = maxBodyBytes;
     }
@@ -25,6 +28,8 @@ public final class AdminApiRoute extends RouteBuilder {
     public void configure() {
         rest("/api/v1")
                 .get("/requests/{requestId}").to("direct:api-request")
+                .post("/requests/{requestId}/written-order").to("direct:api-written-order")
+                .get("/oral-orders").to("direct:api-oral-orders")
                 .get("/escalations").to("direct:api-escalations")
                 .post("/escalations/{escalationId}/review").to("direct:api-review")
                 .get("/audit").to("direct:api-audit")
@@ -33,6 +38,12 @@ public final class AdminApiRoute extends RouteBuilder {
                 .get("/subjects/{vNumber}/disclosures").to("direct:api-disclosures");
 
         secured("api-request", api::request, Role.POLICE_REQUESTER, Role.AUDITOR);
+        from("direct:api-written-order").routeId("api-written-order")
+                .routeConfigurationId(ProblemRouteConfiguration.ID)
+                .process(new Authenticate(authenticator, Role.POLICE_REQUESTER))
+                .process(new BodyLimit(maxBodyBytes))
+                .process(oralOrders::confirm);
+        secured("api-oral-orders", oralOrders::awaiting, Role.LEGAL_REVIEWER, Role.AUDITOR);
         secured("api-escalations", api::escalations, Role.LEGAL_REVIEWER);
         from("direct:api-review").routeId("api-review").routeConfigurationId(ProblemRouteConfiguration.ID)
                 .process(new Authenticate(authenticator, Role.LEGAL_REVIEWER))

@@ -28,17 +28,29 @@ import nl.doelbinding.routes.http.RestSetup;
 import nl.doelbinding.server.api.AdminApi;
 import nl.doelbinding.server.api.AdminApiRoute;
 import nl.doelbinding.server.api.OperationsRoute;
+import nl.doelbinding.server.api.OralOrderApi;
+import nl.doelbinding.server.flow.OralOrders;
+import io.micrometer.core.instrument.Gauge;
+import nl.doelbinding.server.api.RulesetApi;
+import nl.doelbinding.server.api.RulesetApiRoute;
 import nl.doelbinding.server.audit.AuditChain;
 import nl.doelbinding.server.channels.Channels;
 import nl.doelbinding.server.flow.JdbcDecisionLog;
 import nl.doelbinding.server.flow.ReviewService;
 import nl.doelbinding.server.flow.Stores;
+import nl.doelbinding.server.identity.CachingTokenVerifier;
 import nl.doelbinding.server.identity.KeycloakTokenVerifier;
 import nl.doelbinding.server.identity.TokenAuthenticator;
 import nl.doelbinding.server.persistence.Database;
 import nl.doelbinding.server.residents.JdbcResidentDirectory;
 import nl.doelbinding.server.residents.ResidentTableMapping;
 import nl.doelbinding.server.residents.SyntheticRegister;
+import nl.doelbinding.server.persistence.RulesetHistory;
+import nl.doelbinding.server.rulesets.CompiledVersions;
+import nl.doelbinding.server.rulesets.RulesetChecks;
+import nl.doelbinding.server.rulesets.RulesetJournal;
+import nl.doelbinding.server.rulesets.RulesetLifecycle;
+import nl.doelbinding.server.rulesets.RulesetReplay;
 import nl.doelbinding.server.rulesets.StoredActiveRuleset;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -51,6 +63,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class DoelbindingServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DoelbindingServer.class);
+    /** Verified bearer tokens remembered until they expire (one per client in steady use; bounded). */
+    private static final int VERIFIED_TOKENS_REMEMBERED = 10_000;
 
     private final ServerConfig config;
     private final Database database;
@@ -77,16 +91,23 @@ public final class DoelbindingServer implements AutoCloseable {
         Database database = Database.open(config.databaseConfig());
         Stores stores = Stores.create();
         AuditChain audit = new AuditChain(clock);
-        StoredActiveRuleset rulesets = new StoredActiveRuleset(database.transactions(), stores.rulesets(), audit, clock);
+        RulesetHistory history = new RulesetHistory();
+        RulesetJournal journal = new RulesetJournal(audit, history);
+        CompiledVersions versions = new CompiledVersions(database.transactions(), stores.rulesets());
+        StoredActiveRuleset rulesets = new StoredActiveRuleset(database.transactions(), stores.rulesets(), journal,
+                versions, clock);
         rulesets.bootstrap(baseline);
+        RulesetLifecycle lifecycle = new RulesetLifecycle(database.transactions(), stores.rulesets(), journal,
+                new RulesetChecks(), rulesets, clock);
         HikariDataSource residentDatabase = config.residents.database == null ? null
                 : registerPool(config.residents.database);
         ResidentDirectory residents = residents(config, database, residentDatabase);
-        RequesterAuthenticator authenticator = new TokenAuthenticator(KeycloakTokenVerifier.create(
-                KeycloakTokenVerifier.Settings.forIssuer(config.keycloak.issuer)
-                        .withClockSkew(Duration.ofSeconds(config.keycloak.clockSkewSeconds))
-                        .withUnitClaim(config.keycloak.unitClaim),
-                URI.create(config.keycloak.jwks())));
+        Duration clockSkew = Duration.ofSeconds(config.keycloak.clockSkewSeconds);
+        RequesterAuthenticator authenticator = new TokenAuthenticator(new CachingTokenVerifier(
+                KeycloakTokenVerifier.create(KeycloakTokenVerifier.Settings.forIssuer(config.keycloak.issuer)
+                        .withClockSkew(clockSkew).withUnitClaim(config.keycloak.unitClaim),
+                        URI.create(config.keycloak.jwks())),
+                clock, clockSkew, VERIFIED_TOKENS_REMEMBERED));
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         JdbcDecisionLog log = new JdbcDecisionLog(database.transactions(), stores, audit, clock, residents);
         ReleaseBuilder releases = new ReleaseBuilder(residents, PseudonymKeyFile.load(config.pseudonymKeyPath()));
@@ -100,8 +121,15 @@ public final class DoelbindingServer implements AutoCloseable {
         camel.addRoutes(new DecideRoute(new DecisionService(rulesets, log, clock), new DecisionMetrics(metrics)));
         camel.addRoutes(new DispatchRoute());
         camel.addRoutes(new OutcomeRoutes(releases, rulesets));
+        OralOrders oralOrders = new OralOrders(database.transactions(), stores, audit, clock);
+        Gauge.builder("doelbinding_oral_orders_overdue", oralOrders, OralOrders::overdueCount)
+                .description("Oral orders whose written order is past due (legal catalogue R7)")
+                .register(metrics);
         camel.addRoutes(new AdminApiRoute(new AdminApi(log, rulesets, releases, reviews, database.transactions(),
-                stores, audit), authenticator, config.http.maxBodyBytes));
+                stores, audit), new OralOrderApi(oralOrders), authenticator, config.http.maxBodyBytes));
+        camel.addRoutes(new RulesetApiRoute(new RulesetApi(database.transactions(), stores.rulesets(), history,
+                lifecycle, new RulesetReplay(database.transactions(), stores, versions), clock), authenticator,
+                config.http.maxBodyBytes));
         camel.addRoutes(new OperationsRoute(rulesets, database.dataSource(), metrics));
         Channels channels = Channels.install(camel, config, authenticator, rulesets, database.transactions(), clock);
         try {
@@ -119,6 +147,7 @@ public final class DoelbindingServer implements AutoCloseable {
         });
         poller.scheduleWithFixedDelay(() -> {
             try {
+                lifecycle.activateDue();
                 rulesets.refresh();
             } catch (RuntimeException e) {
                 LOG.error("ALERT: polling the active ruleset failed: {}", e.getClass().getName());

@@ -11,6 +11,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,7 +30,7 @@ import java.util.Optional;
  *
  * <p>Every method takes the caller's connection: an append belongs to the caller's transaction, so the request,
  * its decision and their audit records commit together or not at all. Appends lock the single
- * {@code audit_head} row ({@code SELECT ... FOR UPDATE}) until commit, which serialises them across threads and
+ * {@code audit_head} row (an {@code UPDATE} of it) until commit, which serialises them across threads and
  * across nodes sharing the database: the chain cannot fork and has no gaps. Keep appending transactions short.
  */
 public final class AuditChain {
@@ -50,25 +51,36 @@ public final class AuditChain {
      * @throws IllegalArgumentException when the payload is not a JSON object
      */
     public AuditRecord append(Connection c, AuditEventType type, String actor, String requestId, String payloadJson) {
+        return append(c, type, actor, requestId, CanonicalJson.parse(payloadJson));
+    }
+
+    /** As {@link #append(Connection, AuditEventType, String, String, String)}, with the payload already parsed. */
+    public AuditRecord append(Connection c, AuditEventType type, String actor, String requestId, JsonNode payloadNode) {
         Objects.requireNonNull(type, "type");
         if (actor == null || actor.isBlank()) {
             throw new IllegalArgumentException("an audit record needs an actor");
         }
-        if (!CanonicalJson.parse(payloadJson).isObject()) {
+        if (payloadNode == null || !payloadNode.isObject()) {
             throw new IllegalArgumentException("an audit payload is a JSON object");
         }
-        String payload = CanonicalJson.canonicalize(payloadJson);
+        String payload = CanonicalJson.write(payloadNode);
         try {
             long prevSeq;
             String prevHash;
             Instant prevTime;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT seq, hash, recorded_at FROM audit_head WHERE id = 1 FOR UPDATE");
+            // Lock the head by writing it (not SELECT ... FOR UPDATE: H2 cannot cache a locking query's plan and
+            // would parse it again on every append). Concurrent appenders wait here until this one commits.
+            try (PreparedStatement ps = c.prepareStatement("UPDATE audit_head SET seq = seq + 1 WHERE id = 1")) {
+                if (ps.executeUpdate() != 1) {
+                    throw new PersistenceException("audit_head row is missing: the schema is damaged");
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT seq, hash, recorded_at FROM audit_head WHERE id = 1");
                  ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     throw new PersistenceException("audit_head row is missing: the schema is damaged");
                 }
-                prevSeq = rs.getLong("seq");
+                prevSeq = rs.getLong("seq") - 1;
                 prevHash = rs.getString("hash");
                 OffsetDateTime t = rs.getObject("recorded_at", OffsetDateTime.class);
                 prevTime = t == null ? null : t.toInstant();

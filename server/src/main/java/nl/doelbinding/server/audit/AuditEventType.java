@@ -36,7 +36,9 @@ public enum AuditEventType {
     /** Someone consulted the disclosures register of a resident (GDPR art. 15). */
     DISCLOSURES_CONSULTED("DISCLOSURES_CONSULTED"),
     /** Someone exported (part of) the audit chain. */
-    AUDIT_EXPORTED("AUDIT_EXPORTED");
+    AUDIT_EXPORTED("AUDIT_EXPORTED"),
+    /** The requester sent the written order that confirms an oral one (legal catalogue R7). */
+    WRITTEN_ORDER_RECEIVED("WRITTEN_ORDER_RECEIVED");
 
     private static final Map<String, AuditEventType> BY_CODE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(AuditEventType::code, Function.identity()));

@@ -15,6 +15,7 @@ import nl.doelbinding.engine.model.DisclosureRequest;
 import nl.doelbinding.engine.model.FieldName;
 import nl.doelbinding.engine.model.FieldOutcome;
 import nl.doelbinding.engine.model.OverallDecision;
+import nl.doelbinding.engine.model.Requester;
 import nl.doelbinding.engine.model.Subject;
 import nl.doelbinding.engine.model.VNumber;
 import nl.doelbinding.engine.port.DecidedRequest;
@@ -69,8 +70,11 @@ public final class JdbcDecisionLog implements DecisionLog {
                 ? residents.existing(subjects(decided.request())) : Set.of();
         return transactions.inTransaction(c -> {
             DisclosureRequest request = decided.request();
+            Decision decision = decided.decision();
+            // Stored with its final status at once: the row only becomes visible with its decision.
             ReceiveResult received = stores.requests().saveReceived(c, NewRequest.of(request.requester(),
-                    request.requestId(), decided.bodyJson(), request.purpose(), decided.receivedAt()));
+                    request.requestId(), decided.bodyJson(), request.purpose(), decided.receivedAt()),
+                    decision.overall() == OverallDecision.ESCALATED ? RequestStatus.ESCALATED : RequestStatus.DECIDED);
             if (!(received instanceof ReceiveResult.Created created)) {
                 StoredRequest existing = received instanceof ReceiveResult.Replay replay ? replay.request()
                         : ((ReceiveResult.Conflict) received).request();
@@ -78,9 +82,8 @@ public final class JdbcDecisionLog implements DecisionLog {
                         new IllegalStateException("a recorded request has no decision")));
             }
             StoredRequest row = created.request();
-            Decision decision = decided.decision();
             UUID decisionId = UUID.fromString(decided.decisionId());
-            stores.decisions().save(c, new NewDecision(decisionId, row.id(), decision.overall(), decision.ruleset(),
+            stores.decisions().saveFirst(c, new NewDecision(decisionId, row.id(), decision.overall(), decision.ruleset(),
                     decided.decisionJson(), clock.instant()));
             Optional<String> escalationId = Optional.empty();
             if (decision.overall() == OverallDecision.ESCALATED) {
@@ -88,14 +91,16 @@ public final class JdbcDecisionLog implements DecisionLog {
                 stores.escalations().open(c, id, row.id(), decisionId, escalatedFields(decision), clock.instant());
                 escalationId = Optional.of(id.toString());
             }
+            if (request.legalBasis().oral()) {
+                stores.oralOrders().open(c, row.id(), row.receivedAt(),
+                        row.receivedAt().plus(OralOrders.WRITTEN_ORDER_DEADLINE));
+            }
             Map<FieldName, FieldOutcome> outcomes = new LinkedHashMap<>();
             decision.fields().forEach(f -> outcomes.put(f.field(), f.outcome()));
             stores.disclosures().record(c, Disclosures.of(row, decisionId, subjects(request), outcomes, inRegister,
                     clock.instant()));
-            stores.requests().updateStatus(c, row.id(), decision.overall() == OverallDecision.ESCALATED
-                    ? RequestStatus.ESCALATED : RequestStatus.DECIDED);
             audit.append(c, AuditEventType.DECISION_MADE, actor(request), request.requestId(),
-                    AuditPayloads.decision(row, decided, escalationId).toString());
+                    AuditPayloads.decision(row, decided, escalationId));
             return new Recording.Recorded(new StoredDecision(row.requestId(), row.requesterClient(),
                     row.requesterUnit(), row.bodySha256(), row.body(), decided.decisionId(), decision.overall(),
                     decided.decisionJson(), escalationId, clock.instant()));
@@ -110,7 +115,11 @@ public final class JdbcDecisionLog implements DecisionLog {
     }
 
     static String actor(DisclosureRequest request) {
-        return request.requester().client() + "/" + request.requester().subject();
+        return actor(request.requester());
+    }
+
+    static String actor(Requester requester) {
+        return requester.client() + "/" + requester.subject();
     }
 
     private static String escalatedFields(Decision decision) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -71,6 +72,8 @@ public final class ReviewService {
                 item.put("createdAt", escalation.createdAt().toString());
                 item.set("fields", CanonicalJson.parse(escalation.fieldsJson()));
                 item.set("request", CanonicalJson.parse(request.body()));
+                stores.oralOrders().find(c, request.id())
+                        .ifPresent(o -> item.set("oralOrder", OralOrders.json(request, o, clock.instant())));
                 stores.decisions().currentForRequest(c, request.id())
                         .ifPresent(d -> item.set("decision", CanonicalJson.parse(d.json())));
             }
@@ -78,8 +81,12 @@ public final class ReviewService {
         });
     }
 
-    /** Completes the review and returns the final decision, to be dispatched. */
-    public StoredDecision review(String escalationId, Requester reviewer, JsonNode body, Catalogue catalogue) {
+    /**
+     * Completes the review and returns the final decision, to be dispatched. The verdicts are checked against the
+     * catalogue of the version that made the escalated decision ({@code catalogueOf} finds it).
+     */
+    public StoredDecision review(String escalationId, Requester reviewer, JsonNode body,
+                                 Function<RulesetRef, Catalogue> catalogueOf) {
         UUID id = parseId(escalationId);
         return transactions.inTransaction(c -> {
             StoredEscalation escalation = stores.escalations().find(c, id).orElseThrow(() ->
@@ -92,7 +99,7 @@ public final class ReviewService {
             Set<String> fields = new LinkedHashSet<>();
             CanonicalJson.parse(escalation.fieldsJson()).forEach(f -> fields.add(f.asText()));
             ObjectNode decision = (ObjectNode) CanonicalJson.parse(escalated.json());
-            apply(decision, fields, body, catalogue);
+            apply(decision, fields, body, catalogueOf.apply(escalated.ruleset()));
             OverallDecision overall = overall(decision);
             UUID decisionId = UUID.randomUUID();
             decision.put("decisionId", decisionId.toString());

@@ -45,28 +45,45 @@ public final class DecisionStore {
                 ps.setLong(2, d.requestRowId());
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO decisions (decision_id, request_row_id,"
-                    + " overall, ruleset_version, ruleset_sha256, decision, decided_at, final_request_row)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, d.decisionId().toString());
-                ps.setLong(2, d.requestRowId());
-                ps.setString(3, d.overall().name());
-                if (d.ruleset().version().isPresent()) {
-                    ps.setInt(4, d.ruleset().version().getAsInt());
-                } else {
-                    ps.setNull(4, Types.INTEGER);
-                }
-                ps.setString(5, d.ruleset().sha256());
-                ps.setString(6, d.json());
-                ps.setObject(7, Jdbc.timestamp(d.decidedAt()));
-                ps.setLong(8, d.requestRowId());
-                ps.executeUpdate();
-            }
-            return new StoredDecision(d.decisionId(), d.requestRowId(), d.overall(), d.ruleset(), d.json(),
-                    d.decidedAt(), true, Optional.empty());
+            return insert(c, d);
         } catch (SQLException e) {
             throw Jdbc.failure("save decision", e);
         }
+    }
+
+    /**
+     * Stores the first decision of a request that this transaction has just inserted: the row is already locked
+     * by the insert and there is nothing to supersede (a second first decision breaks the unique constraint on
+     * the final decision, so a misuse fails instead of forking).
+     */
+    public StoredDecision saveFirst(Connection c, NewDecision d) {
+        try {
+            return insert(c, d);
+        } catch (SQLException e) {
+            throw Jdbc.failure("save decision", e);
+        }
+    }
+
+    private static StoredDecision insert(Connection c, NewDecision d) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO decisions (decision_id, request_row_id,"
+                + " overall, ruleset_version, ruleset_sha256, decision, decided_at, final_request_row)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, d.decisionId().toString());
+            ps.setLong(2, d.requestRowId());
+            ps.setString(3, d.overall().name());
+            if (d.ruleset().version().isPresent()) {
+                ps.setInt(4, d.ruleset().version().getAsInt());
+            } else {
+                ps.setNull(4, Types.INTEGER);
+            }
+            ps.setString(5, d.ruleset().sha256());
+            ps.setString(6, d.json());
+            ps.setObject(7, Jdbc.timestamp(d.decidedAt()));
+            ps.setLong(8, d.requestRowId());
+            ps.executeUpdate();
+        }
+        return new StoredDecision(d.decisionId(), d.requestRowId(), d.overall(), d.ruleset(), d.json(),
+                d.decidedAt(), true, Optional.empty());
     }
 
     /** The current decision on the request with this client and request id. */

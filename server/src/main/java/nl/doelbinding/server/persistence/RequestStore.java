@@ -30,13 +30,21 @@ public final class RequestStore {
      * @throws IllegalArgumentException when the body is not JSON
      */
     public ReceiveResult saveReceived(Connection c, NewRequest request) {
+        return saveReceived(c, request, RequestStatus.RECEIVED);
+    }
+
+    /**
+     * As {@link #saveReceived(Connection, NewRequest)}, storing a new request with {@code status} at once (the
+     * decision log knows the final status before it writes: the row becomes visible with its decision).
+     */
+    public ReceiveResult saveReceived(Connection c, NewRequest request, RequestStatus status) {
         String bodySha256 = CanonicalJson.sha256(request.body());
         try {
             Optional<StoredRequest> existing = find(c, request.requesterClient(), request.requestId());
             if (existing.isPresent()) {
                 return compare(existing.get(), request, bodySha256);
             }
-            Long id = Jdbc.unlessDuplicate(c, () -> insert(c, request, bodySha256));
+            Long id = Jdbc.unlessDuplicate(c, () -> insert(c, request, bodySha256, status));
             if (id == null) {
                 // A concurrent transaction stored the same key first (and has committed: we waited for it).
                 StoredRequest winner = find(c, request.requesterClient(), request.requestId())
@@ -45,7 +53,7 @@ public final class RequestStore {
             }
             return new ReceiveResult.Created(new StoredRequest(id, request.requesterSubject(),
                     request.requesterClient(), request.requesterUnit(), request.requestId(), bodySha256,
-                    request.body(), request.purpose(), request.receivedAt(), RequestStatus.RECEIVED));
+                    request.body(), request.purpose(), request.receivedAt(), status));
         } catch (SQLException e) {
             throw Jdbc.failure("save received request", e);
         }
@@ -134,7 +142,7 @@ public final class RequestStore {
         return new ReceiveResult.Replay(existing);
     }
 
-    private static long insert(Connection c, NewRequest r, String bodySha256) throws SQLException {
+    private static long insert(Connection c, NewRequest r, String bodySha256, RequestStatus status) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO requests (requester_subject, requester_client,"
                 + " requester_unit, request_id, body_sha256, body, purpose, received_at, status)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
@@ -146,7 +154,7 @@ public final class RequestStore {
             ps.setString(6, r.body());
             ps.setString(7, r.purpose().map(PurposeCode::value).orElse(null));
             ps.setObject(8, Jdbc.timestamp(r.receivedAt()));
-            ps.setString(9, RequestStatus.RECEIVED.name());
+            ps.setString(9, status.name());
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 if (!keys.next()) {

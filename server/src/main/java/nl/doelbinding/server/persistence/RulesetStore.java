@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 public final class RulesetStore {
     private static final String META = "version, sha256, status, author, upload_comment, created_at, approver,"
-            + " approved_at, activated_by, activated_at, retired_at";
+            + " approved_at, activated_by, activated_at, retired_at, effective_from";
 
     /** Stores an upload as the next version, status DRAFT. */
     public StoredRuleset create(Connection c, NewRuleset r) {
@@ -47,7 +47,7 @@ public final class RulesetStore {
             }
             RulesetVersion meta = new RulesetVersion(version, r.sha256(), RulesetStatus.DRAFT, r.author(),
                     r.comment(), r.createdAt(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty());
+                    Optional.empty(), Optional.empty(), Optional.empty());
             return new StoredRuleset(meta, r.filesJson(), r.checkResultsJson());
         } catch (SQLException e) {
             throw Jdbc.failure("create ruleset version", e);
@@ -81,6 +81,19 @@ public final class RulesetStore {
         return metas(c, "SELECT " + META + " FROM rulesets WHERE active_slot = 1").stream().findFirst();
     }
 
+    /**
+     * The APPROVED version whose effective date has come ({@code effective_from <= now}) and is later than the
+     * active version's activation (an activation after the date supersedes it); the latest such date wins.
+     */
+    public Optional<RulesetVersion> due(Connection c, Instant now) {
+        Optional<Instant> activeSince = active(c).flatMap(RulesetVersion::activatedAt);
+        return metas(c, "SELECT " + META + " FROM rulesets WHERE status = ? AND effective_from IS NOT NULL"
+                + " AND effective_from <= ? ORDER BY effective_from DESC, version DESC",
+                RulesetStatus.APPROVED.name(), Jdbc.timestamp(now)).stream()
+                .filter(v -> activeSince.isEmpty() || v.effectiveFrom().orElseThrow().isAfter(activeSince.get()))
+                .findFirst();
+    }
+
     /** The latest version with this content hash, if the same content was uploaded before. */
     public Optional<RulesetVersion> findBySha256(Connection c, String sha256) {
         return metas(c, "SELECT " + META + " FROM rulesets WHERE sha256 = ? ORDER BY version DESC", sha256)
@@ -101,6 +114,15 @@ public final class RulesetStore {
 
     /** Four-eyes approval of a DRAFT by someone other than its author. */
     public LifecycleResult approve(Connection c, int version, String approver, Instant at) {
+        return approve(c, version, approver, at, Optional.empty());
+    }
+
+    /**
+     * Four-eyes approval of a DRAFT by someone other than its author; with an effective date, the version
+     * activates itself at that moment (see {@link #due}).
+     */
+    public LifecycleResult approve(Connection c, int version, String approver, Instant at,
+                                   Optional<Instant> effectiveFrom) {
         Objects.requireNonNull(approver, "approver");
         return step(c, version, current -> {
             if (current.status() != RulesetStatus.DRAFT) {
@@ -109,8 +131,9 @@ public final class RulesetStore {
             if (current.author().equals(approver)) {
                 return new LifecycleResult.SameAuthor(current);
             }
-            update(c, "UPDATE rulesets SET status = ?, approver = ?, approved_at = ? WHERE version = ?",
-                    RulesetStatus.APPROVED.name(), approver, Jdbc.timestamp(at), version);
+            update(c, "UPDATE rulesets SET status = ?, approver = ?, approved_at = ?, effective_from = ?"
+                    + " WHERE version = ?", RulesetStatus.APPROVED.name(), approver, Jdbc.timestamp(at),
+                    Jdbc.timestamp(effectiveFrom.orElse(null)), version);
             return null;
         });
     }
@@ -211,6 +234,7 @@ public final class RulesetStore {
                 Optional.ofNullable(rs.getString("approver")), Optional.ofNullable(Jdbc.instant(rs, "approved_at")),
                 Optional.ofNullable(rs.getString("activated_by")),
                 Optional.ofNullable(Jdbc.instant(rs, "activated_at")),
-                Optional.ofNullable(Jdbc.instant(rs, "retired_at")));
+                Optional.ofNullable(Jdbc.instant(rs, "retired_at")),
+                Optional.ofNullable(Jdbc.instant(rs, "effective_from")));
     }
 }

@@ -17,9 +17,12 @@ import java.util.Optional;
  * @param activatedBy who last activated it
  * @param activatedAt when it was last activated
  * @param retiredAt   when it was last retired (empty while active)
+ * @param effectiveFrom when an approved version activates itself (set at approval; empty for "when an admin
+ *                    activates it")
  */
 public record RulesetVersion(int version, String sha256, RulesetStatus status, String author,
                              Optional<String> comment, Instant createdAt, Optional<String> approver,
                              Optional<Instant> approvedAt, Optional<String> activatedBy,
-                             Optional<Instant> activatedAt, Optional<Instant> retiredAt) {
+                             Optional<Instant> activatedAt, Optional<Instant> retiredAt,
+                             Optional<Instant> effectiveFrom) {
 }

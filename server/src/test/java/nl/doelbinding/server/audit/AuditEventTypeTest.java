@@ -14,7 +14,7 @@ class AuditEventTypeTest {
         assertThat(Arrays.stream(AuditEventType.values()).map(AuditEventType::code)).containsExactly(
                 "REQUEST_RECEIVED", "DECISION_MADE", "ESCALATION_OPENED", "REVIEW_COMPLETED", "RELEASE_DELIVERED",
                 "REJECTION_SENT", "RULESET_UPLOADED", "RULESET_VALIDATED", "RULESET_APPROVED", "RULESET_ACTIVATED",
-                "RULESET_RETIRED", "DISCLOSURES_CONSULTED", "AUDIT_EXPORTED");
+                "RULESET_RETIRED", "DISCLOSURES_CONSULTED", "AUDIT_EXPORTED", "WRITTEN_ORDER_RECEIVED");
     }
 
     @Test

@@ -28,8 +28,8 @@ import nl.doelbinding.server.identity.TokenRejectedException.Reason;
  */
 class KeycloakTokenVerifierTest {
 
-    private static final String ISSUER = "http://127.0.0.1:8080/realms/doelbinding";
-    private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
+    static final String ISSUER = "http://127.0.0.1:8080/realms/doelbinding";
+    static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
 
     private static KeyPair rsa;
     private static KeyPair otherRsa;
@@ -66,7 +66,7 @@ class KeycloakTokenVerifierTest {
     }
 
     /** What Keycloak puts in a police service account's access token (the parts we read). */
-    private static Map<String, Object> claims() {
+    static Map<String, Object> claims() {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("exp", NOW.getEpochSecond() + 300);
         claims.put("iat", NOW.getEpochSecond() - 5);

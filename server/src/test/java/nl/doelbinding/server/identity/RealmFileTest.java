@@ -56,6 +56,7 @@ class RealmFileTest {
         }
         assertThat(roleOf).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "author", "legal-author", "approver", "legal-approver", "approver2", "legal-approver",
+                "counsel", "legal-author,legal-approver",
                 "reviewer", "legal-reviewer", "auditor", "auditor", "admin", "admin", "privacy", "privacy-officer",
                 "nobody", ""));
     }

@@ -6,6 +6,9 @@ enum Caller {
     POLICE_OTHER("police-other", "police-other-secret", true),
     AUTHOR("author", "demo", false),
     APPROVER("approver", "demo", false),
+    APPROVER2("approver2", "demo", false),
+    /** Both legal-author and legal-approver: may approve others' drafts, never its own. */
+    COUNSEL("counsel", "demo", false),
     REVIEWER("reviewer", "demo", false),
     AUDITOR("auditor", "demo", false),
     ADMIN("admin", "demo", false),

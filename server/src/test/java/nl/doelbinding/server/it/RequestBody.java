@@ -41,6 +41,12 @@ final class RequestBody {
                 .subjects(vNumber).fields("name", "health");
     }
 
+    /** The order was given orally (urgent); its written form follows. */
+    RequestBody oral() {
+        ((ObjectNode) node.get("legalBasis")).put("oral", true);
+        return this;
+    }
+
     RequestBody reference(String reference) {
         ((ObjectNode) node.get("legalBasis")).put("reference", reference);
         return this;

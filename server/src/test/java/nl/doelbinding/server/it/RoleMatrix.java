@@ -11,13 +11,15 @@ import org.junit.jupiter.params.provider.Arguments;
 /**
  * Every caller against every endpoint that exists, with the status api.md section 4 implies: 401 without a
  * token, 403 for a role the endpoint does not name, the handler's own answer otherwise (404 on REVIEW: the
- * reviewer reached the handler, the review id is made up).
+ * reviewer reached the handler, the review id is made up; 409 on WRITTEN_ORDER: the request had no oral order).
  */
 final class RoleMatrix {
     static final String TABLE = """
             endpoint          police-demo author approver reviewer auditor admin privacy nobody none
             SUBMIT            200         403    403      403      403     403   403     403    401
             READ_REQUEST      200         403    403      403      200     403   403     403    401
+            WRITTEN_ORDER     409         403    403      403      403     403   403     403    401
+            ORAL_ORDERS       403         403    403      200      200     403   403     403    401
             LIST_ESCALATIONS  403         403    403      200      403     403   403     403    401
             REVIEW            403         403    403      404      403     403   403     403    401
             AUDIT             403         403    403      403      200     403   403     403    401
@@ -52,6 +54,9 @@ final class RoleMatrix {
             case "SUBMIT" -> it.api.post("/api/v1/requests", token,
                     RequestBody.identification(it.requestId("MATRIX"), RESIDENT).json());
             case "READ_REQUEST" -> it.api.get("/api/v1/requests/" + readable, token);
+            case "WRITTEN_ORDER" -> it.api.post("/api/v1/requests/" + readable + "/written-order", token,
+                    "{\"reference\":\"PV-MATRIX\"}");
+            case "ORAL_ORDERS" -> it.api.get("/api/v1/oral-orders", token);
             case "LIST_ESCALATIONS" -> it.api.get("/api/v1/escalations?status=OPEN", token);
             case "REVIEW" -> it.api.post("/api/v1/escalations/" + UUID.randomUUID() + "/review", token,
                     "{\"fields\":{\"health\":{\"outcome\":\"REJECT\",\"motivation\":\"Matrix.\"}}}");

@@ -54,6 +54,19 @@ final class RunningServer implements AutoCloseable {
         return new RunningServer(DoelbindingServer.start(config, baseline), keycloak, baseline);
     }
 
+    /** Another node on the same database, Keycloak and data folder, listening on its own free port. */
+    RunningServer anotherNode() throws Exception {
+        ServerConfig first = server.config();
+        ServerConfig config = new ServerConfig();
+        config.dataDir = first.dataDir;
+        config.database = first.database;
+        config.keycloak = first.keycloak;
+        config.residents = first.residents;
+        config.rulesetPollSeconds = first.rulesetPollSeconds;
+        config.http.port = freePort();
+        return new RunningServer(DoelbindingServer.start(config, baseline), keycloak, baseline);
+    }
+
     /** A request id no other test of this server uses. */
     String requestId(String label) {
         return "IT-" + label + "-" + ids.incrementAndGet();

@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -229,6 +232,63 @@ abstract class ServerContract {
         assertThat(released.path("decision").asText()).isEqualTo("RELEASED");
         assertThat(released.path("release").path("subjects").get(0).path("health").asText())
                 .isEqualTo(it.resident("1000000003").get("health"));
+    }
+
+    @Test
+    void anOralOrderIsEscalatedAndAwaitsItsWrittenOrderWhoseFirstReferenceStandsAndIsAudited() {
+        RequestBody body = RequestBody.trace(it.requestId("ORAL"), "1000000016").oral();
+        Api.Reply reply = submit(body);
+        assertThat(reply.status()).as("%s", reply).isEqualTo(202);
+        assertThat(reply.json().path("requestRules").findValuesAsText("rule")).contains("REQ-ORAL-01");
+
+        JsonNode awaiting = oralOrder(body.requestId()).orElseThrow();
+        assertThat(awaiting.path("requesterUnit").asText()).isEqualTo("Demo-Eenheid");
+        assertThat(Instant.parse(awaiting.path("writtenDue").asText()))
+                .isEqualTo(Instant.parse(awaiting.path("orderedAt").asText()).plus(Duration.ofDays(3)));
+        assertThat(awaiting.path("writtenOrder").isNull()).isTrue();
+        assertThat(awaiting.path("overdue").asBoolean()).isFalse();
+        assertThat(it.api.get("/metrics", null).body()).containsPattern("(?m)^doelbinding_oral_orders_overdue \\S+$");
+
+        String path = "/api/v1/requests/" + body.requestId() + "/written-order";
+        Api.Reply confirmed = it.post(Caller.POLICE_DEMO, path, "{\"reference\":\"PV-ORAL-2026-1\"}");
+        assertThat(confirmed.status()).as("%s", confirmed).isEqualTo(200);
+        assertThat(confirmed.json().path("writtenOrder").path("reference").asText()).isEqualTo("PV-ORAL-2026-1");
+        assertThat(confirmed.json().path("overdue").asBoolean()).isFalse();
+        assertThat(it.post(Caller.POLICE_DEMO, path, "{\"reference\":\"PV-ORAL-2026-1\"}").status()).isEqualTo(200);
+        Api.Reply other = it.post(Caller.POLICE_DEMO, path, "{\"reference\":\"PV-OTHER\"}");
+        assertProblem(other, 409);
+        assertThat(oralOrder(body.requestId())).as("no longer awaiting").isEmpty();
+
+        JsonNode records = it.get(Caller.AUDITOR, "/api/v1/audit?requestId=" + body.requestId()
+                + "&type=WRITTEN_ORDER_RECEIVED").json().path("records");
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).path("payload").path("reference").asText()).isEqualTo("PV-ORAL-2026-1");
+        assertThat(records.get(0).path("actor").asText()).startsWith("police-demo/");
+    }
+
+    @Test
+    void aWrittenOrderIsRefusedForARequestWithoutAnOralOrderForAnUnknownRequestAndWithoutAReference() {
+        RequestBody written = RequestBody.identification(it.requestId("NOT-ORAL"), "1000000017");
+        assertThat(submit(written).status()).isEqualTo(200);
+
+        assertProblem(it.post(Caller.POLICE_DEMO, "/api/v1/requests/" + written.requestId() + "/written-order",
+                "{\"reference\":\"PV-1\"}"), 409);
+        assertProblem(it.post(Caller.POLICE_DEMO, "/api/v1/requests/NO-SUCH-REQUEST/written-order",
+                "{\"reference\":\"PV-1\"}"), 404);
+        assertProblem(it.post(Caller.POLICE_DEMO, "/api/v1/requests/" + written.requestId() + "/written-order",
+                "{\"ref\":\"PV-1\"}"), 400);
+    }
+
+    /** The oral order of this request among those awaiting their written order, as a reviewer sees them. */
+    private Optional<JsonNode> oralOrder(String requestId) {
+        Api.Reply list = it.get(Caller.REVIEWER, "/api/v1/oral-orders?limit=1000");
+        assertThat(list.status()).as("%s", list).isEqualTo(200);
+        for (JsonNode item : list.json()) {
+            if (item.path("requestId").asText().equals(requestId)) {
+                return Optional.of(item);
+            }
+        }
+        return Optional.empty();
     }
 
     @Test

@@ -14,7 +14,7 @@ class DatabaseConfigTest {
         DatabaseConfig config = DatabaseConfig.embedded(Path.of("/var/lib/doelbinding/data"), 4);
 
         assertThat(config.jdbcUrl()).isEqualTo("jdbc:h2:file:/var/lib/doelbinding/data/doelbinding"
-                + ";DATABASE_TO_LOWER=TRUE;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000");
+                + ";DATABASE_TO_LOWER=TRUE;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64");
         assertThat(config.isPostgres()).isFalse();
     }
 

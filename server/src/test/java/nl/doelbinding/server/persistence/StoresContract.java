@@ -70,6 +70,7 @@ abstract class StoresContract {
     final DisclosureRegister register = new DisclosureRegister();
     final ProcessedFileStore processed = new ProcessedFileStore();
     final ReplyAddressStore replies = new ReplyAddressStore();
+    final OralOrderStore oralOrders = new OralOrderStore();
     final AuditChain audit = new AuditChain(Clock.fixed(T0, ZoneOffset.UTC));
 
     /** A configuration whose database is fresh for this test class. */
@@ -122,7 +123,7 @@ abstract class StoresContract {
             }
         }
         assertThat(tables).contains("requests", "decisions", "escalations", "rulesets", "disclosures",
-                "audit_records", "audit_head", "processed_files", "flyway_schema_history");
+                "audit_records", "audit_head", "processed_files", "oral_orders", "flyway_schema_history");
     }
 
     @Test
@@ -133,6 +134,43 @@ abstract class StoresContract {
                     .inTransaction(c -> requests.find(c, "portal", "POL-REOPEN"));
             assertThat(found).contains(saved);
         }
+    }
+
+    // --- oral orders (R7) ----------------------------------------------------------------------------------
+
+    @Test
+    void anOralOrderAwaitsItsWrittenOrderAndTheFirstReferenceStands() {
+        StoredRequest request = stored("POL-ORAL");
+        Instant due = T0.plusSeconds(3 * 86_400);
+        tx.run(c -> oralOrders.open(c, request.id(), T0, due));
+
+        assertThat(tx.inTransaction((Connection c) -> oralOrders.awaiting(c, 0, 10)))
+                .extracting(OralOrder::requestRowId).containsExactly(request.id());
+        assertThat(tx.inTransaction((Connection c) -> oralOrders.overdueCount(c, due.minusMillis(1)))).isZero();
+        assertThat(tx.inTransaction((Connection c) -> oralOrders.overdueCount(c, due.plusMillis(1)))).isEqualTo(1);
+
+        Instant received = T0.plusSeconds(86_400);
+        assertThat(tx.inTransaction((Connection c) -> oralOrders.confirm(c, request.id(), "PV-2026-1", received)))
+                .isTrue();
+        assertThat(tx.inTransaction((Connection c) -> oralOrders.confirm(c, request.id(), "PV-OTHER", due)))
+                .isFalse();
+
+        OralOrder stored = tx.inTransaction((Connection c) -> oralOrders.find(c, request.id())).orElseThrow();
+        assertThat(stored.writtenOrder()).contains(new OralOrder.WrittenOrder("PV-2026-1", Jdbc.millis(received)));
+        assertThat(stored.overdue(due.plusSeconds(86_400))).isFalse();
+        assertThat(tx.inTransaction((Connection c) -> oralOrders.awaiting(c, 0, 10))).isEmpty();
+        assertThat(tx.inTransaction((Connection c) -> oralOrders.overdueCount(c, due.plusSeconds(86_400)))).isZero();
+    }
+
+    @Test
+    void aWrittenOrderReceivedAfterItsDueTimeStaysMarkedLate() {
+        StoredRequest request = stored("POL-ORAL-LATE");
+        Instant due = T0.plusSeconds(3 * 86_400);
+        tx.run(c -> oralOrders.open(c, request.id(), T0, due));
+        tx.run(c -> oralOrders.confirm(c, request.id(), "PV-2026-2", due.plusSeconds(60)));
+
+        OralOrder stored = tx.inTransaction((Connection c) -> oralOrders.find(c, request.id())).orElseThrow();
+        assertThat(stored.overdue(due.plusSeconds(120))).isTrue();
     }
 
     // --- requests and idempotency ---------------------------------------------------------------------------
@@ -149,6 +187,16 @@ abstract class StoresContract {
         assertThat(saved.body()).isEqualTo(BODY);
         assertThat(tx.inTransaction((Connection c) -> requests.find(c, "portal", "POL-1"))).contains(saved);
         assertThat(tx.inTransaction((Connection c) -> requests.byRowId(c, saved.id()))).contains(saved);
+    }
+
+    @Test
+    void aRequestDecidedBeforeItIsWrittenIsStoredWithItsFinalStatus() {
+        StoredRequest saved = tx.inTransaction(c -> requests.saveReceived(c,
+                request("portal", "officer-1", "POL-1", BODY), RequestStatus.ESCALATED)).request();
+
+        assertThat(saved.status()).isEqualTo(RequestStatus.ESCALATED);
+        assertThat(tx.inTransaction((Connection c) -> requests.find(c, "portal", "POL-1")))
+                .map(StoredRequest::status).contains(RequestStatus.ESCALATED);
     }
 
     @Test

@@ -23,15 +23,24 @@ public final class TestDatabases {
     private TestDatabases() {
     }
 
+    /** {@code _} and a short hash of this checkout's folder: per-checkout names for databases and schemas. */
+    public static String checkoutSuffix() {
+        return "_" + Integer.toHexString(Path.of("").toAbsolutePath().toString().hashCode() & 0xffffff);
+    }
+
     public static DatabaseConfig h2(Path dir) {
         return DatabaseConfig.embedded(dir, 8);
     }
 
-    /** A fresh, empty schema in the tests' PostgreSQL database. */
-    public static DatabaseConfig postgres(String schema) {
-        if (!SCHEMA.matcher(schema).matches()) {
-            throw new IllegalArgumentException("bad schema name " + schema);
+    /**
+     * A fresh, empty schema in the tests' PostgreSQL database. Its name carries a short hash of the checkout's
+     * folder, so that test runs in two checkouts on one machine do not drop each other's schema.
+     */
+    public static DatabaseConfig postgres(String name) {
+        if (!SCHEMA.matcher(name).matches()) {
+            throw new IllegalArgumentException("bad schema name " + name);
         }
+        String schema = name + checkoutSuffix();
         String base = System.getProperty("doelbinding.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/");
         String user = System.getProperty("doelbinding.test.pg.user", "postgres");
         String password = System.getProperty("doelbinding.test.pg.password", "");
@@ -70,7 +79,8 @@ public final class TestDatabases {
     public static void reset(Database db) {
         db.transactions().run(c -> {
             try (Statement st = c.createStatement()) {
-                for (String table : new String[] {"disclosures", "escalations", "decisions", "request_replies", "requests", "rulesets",
+                for (String table : new String[] {"disclosures", "escalations", "decisions", "oral_orders",
+                        "request_replies", "requests", "ruleset_events", "rulesets",
                         "audit_records", "processed_files"}) {
                     st.executeUpdate("DELETE FROM " + table);
                 }

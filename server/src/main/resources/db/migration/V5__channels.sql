@@ -1,4 +1,4 @@
--- Doelbinding persistence schema, version 3.1: the integration channels (issue 4).
+-- Doelbinding persistence schema, version 5: the integration channels (issue 4).
 -- Portable SQL: runs unchanged on H2 2.x and PostgreSQL (see V1).
 
 -- Where the decision on a request that came in on the queue was sent: its reply address and the sender's
