@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
+    private static final long LOCK_TIMEOUT_MILLIS = 10_000;
 
     private final EmbeddedActiveMQ broker;
     private final String url;
@@ -39,6 +40,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         config.setPagingDirectory(dir.resolve("paging").toString());
         config.setLargeMessagesDirectory(dir.resolve("large-messages").toString());
         config.setNodeManagerLockDirectory(dir.toString());
+        // A second server on the same data folder would otherwise wait for ever for the journal's lock.
+        config.setJournalLockAcquisitionTimeout(LOCK_TIMEOUT_MILLIS);
         // Loopback only; every request carries its own token, verified by the server (see docs/channels.md).
         config.setSecurityEnabled(false);
         config.setJMXManagementEnabled(false);
@@ -62,10 +65,24 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
         EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
         broker.setConfiguration(config);
-        broker.start();
+        try {
+            broker.start();
+        } catch (Exception e) {
+            broker.stop();
+            throw new IllegalStateException(locked(dir), e);
+        }
+        if (!broker.getActiveMQServer().isActive()) {
+            broker.stop();
+            throw new IllegalStateException(locked(dir));
+        }
         String url = "amqp://" + settings.host() + ":" + settings.port();
         LOG.info("embedded broker listening on {}", url);
         return new EmbeddedBroker(broker, url);
+    }
+
+    private static String locked(Path dir) {
+        return "the embedded broker could not start on its journal in " + dir + " (is another server using the same"
+                + " data folder? Give each node its own data folder, or configure an external broker: broker.url)";
     }
 
     /** The AMQP URL clients connect to. */

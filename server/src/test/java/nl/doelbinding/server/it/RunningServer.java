@@ -64,6 +64,9 @@ final class RunningServer implements AutoCloseable {
         config.residents = first.residents;
         config.rulesetPollSeconds = first.rulesetPollSeconds;
         config.http.port = freePort();
+        // Nodes that share a data folder cannot share an embedded broker's journal (each would use an
+        // external broker in production); this node takes no queue requests.
+        config.broker.enabled = false;
         return new RunningServer(DoelbindingServer.start(config, baseline), keycloak, baseline);
     }
 
