@@ -107,6 +107,30 @@ abstract class LifecycleContract {
     }
 
     @Test
+    @Order(3)
+    void aReleaseIsBuiltWithTheCatalogueOfTheVersionThatDecidedEvenAfterARollback() {
+        int version = upload(Caller.AUTHOR, RulesetVariants.otherRegions(baseline, "Regio Proef"));
+        assertThat(it.post(Caller.APPROVER, "/api/v1/rulesets/" + version + "/approve", "{}").status()).isEqualTo(200);
+        assertThat(it.post(Caller.ADMIN, "/api/v1/rulesets/" + version + "/activate", "").status()).isEqualTo(200);
+        RequestBody trace = RequestBody.trace(it.requestId("REGIONS"), RESIDENT);
+        Api.Reply decided = it.submit(Caller.POLICE_DEMO, trace);
+        assertThat(decided.status()).as("%s", decided).isEqualTo(200);
+        assertThat(location(decided.json())).isEqualTo("Regio Proef");
+
+        assertThat(it.post(Caller.ADMIN, "/api/v1/rulesets/1/activate", "").status()).isEqualTo(200);
+
+        JsonNode again = it.get(Caller.POLICE_DEMO, "/api/v1/requests/" + trace.requestId()).json();
+        assertThat(again.path("ruleset").path("version").asInt()).isEqualTo(version);
+        assertThat(location(again)).isEqualTo("Regio Proef");
+        Api.Reply underBaseline = it.submit(Caller.POLICE_DEMO, RequestBody.trace(it.requestId("REGIONS-V1"), RESIDENT));
+        assertThat(location(underBaseline.json())).isNotEqualTo("Regio Proef").endsWith("-Nederland");
+    }
+
+    private static String location(JsonNode decision) {
+        return decision.path("release").path("subjects").get(0).path("current_location").asText();
+    }
+
+    @Test
     @Order(2)
     void fourEyesThenActivationThenRollbackAreVisibleInDecisionsVersionsAndTheAuditChain() {
         Map<String, String> files = RulesetVariants.cosmetic(baseline, "four eyes");

@@ -11,7 +11,9 @@ import org.junit.jupiter.params.provider.Arguments;
 /**
  * Every caller against every endpoint that exists, with the status api.md section 4 implies: 401 without a
  * token, 403 for a role the endpoint does not name, the handler's own answer otherwise (404 on REVIEW: the
- * reviewer reached the handler, the review id is made up; 409 on WRITTEN_ORDER: the request had no oral order).
+ * reviewer reached the handler, the review id is made up; 409 on WRITTEN_ORDER: the request had no oral order;
+ * 400 on UPLOAD_RULESET: the body holds no files; 409 on APPROVE_ and ACTIVATE_RULESET: version 1 is already
+ * approved and active).
  */
 final class RoleMatrix {
     static final String TABLE = """
@@ -26,6 +28,14 @@ final class RoleMatrix {
             AUDIT_VERIFY      403         403    403      403      200     403   403     403    401
             AUDIT_EXPORT      403         403    403      403      200     403   403     403    401
             DISCLOSURES       403         403    403      403      200     403   200     403    401
+            LIST_RULESETS     403         200    200      403      200     200   403     403    401
+            SHOW_RULESET      403         200    200      403      200     200   403     403    401
+            RULESET_FILE      403         200    200      403      200     200   403     403    401
+            RULESET_DIFF      403         200    200      403      200     200   403     403    401
+            UPLOAD_RULESET    403         400    403      403      403     403   403     403    401
+            APPROVE_RULESET   403         403    409      403      403     403   403     403    401
+            ACTIVATE_RULESET  403         403    403      403      403     409   403     403    401
+            REPLAY_RULESET    403         200    200      403      200     403   403     403    401
             """;
     /** The resident the matrix asks about; no other test names it. */
     static final String RESIDENT = "1000000010";
@@ -64,6 +74,14 @@ final class RoleMatrix {
             case "AUDIT_VERIFY" -> it.api.get("/api/v1/audit/verify", token);
             case "AUDIT_EXPORT" -> it.api.get("/api/v1/audit/export", token);
             case "DISCLOSURES" -> it.api.get("/api/v1/subjects/" + RESIDENT + "/disclosures", token);
+            case "LIST_RULESETS" -> it.api.get("/api/v1/rulesets", token);
+            case "SHOW_RULESET" -> it.api.get("/api/v1/rulesets/1", token);
+            case "RULESET_FILE" -> it.api.get("/api/v1/rulesets/1/files/ruleset.yaml", token);
+            case "RULESET_DIFF" -> it.api.get("/api/v1/rulesets/1/diff?against=1", token);
+            case "UPLOAD_RULESET" -> it.api.post("/api/v1/rulesets", token, "{\"comment\":\"matrix\",\"files\":{}}");
+            case "APPROVE_RULESET" -> it.api.post("/api/v1/rulesets/1/approve", token, "{}");
+            case "ACTIVATE_RULESET" -> it.api.post("/api/v1/rulesets/1/activate", token, "{}");
+            case "REPLAY_RULESET" -> it.api.post("/api/v1/rulesets/1/replay", token, "{}");
             default -> throw new IllegalArgumentException("no endpoint " + endpoint);
         };
     }

@@ -20,6 +20,14 @@ final class RulesetVariants {
         return files;
     }
 
+    /** The same rules, with every reception location generalised to one region of its own name. */
+    static Map<String, String> otherRegions(Map<String, String> baseline, String region) {
+        Map<String, String> files = new TreeMap<>(baseline);
+        String policy = "catalogue/policy.yaml";
+        files.put(policy, files.get(policy).replaceAll("(?m)^(  \"AZC [^\"]+\"): .+$", "$1: " + region));
+        return files;
+    }
+
     /** IDENT-01 refuses what it used to disclose: its scenarios fail. */
     static Map<String, String> stricter(Map<String, String> baseline) {
         Map<String, String> files = new TreeMap<>(baseline);
