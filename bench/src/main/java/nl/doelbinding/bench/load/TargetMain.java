@@ -36,6 +36,7 @@ public final class TargetMain {
                 config.keycloak.issuer = args[3];
                 config.keycloak.jwksUri = args[4];
                 config.database.poolSize = Integer.parseInt(args[5]);
+                config.broker.enabled = false; // HTTP only: the queue has its own benchmark (QueueBenchmark)
                 target = DoelbindingServer.start(config, RulesetLocation.baseline());
             }
             case "keycloak" -> {
