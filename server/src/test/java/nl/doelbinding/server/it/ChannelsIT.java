@@ -47,7 +47,8 @@ class ChannelsIT {
 
     @BeforeAll
     void start(KeycloakServer keycloak, @TempDir Path dataDir) throws Exception {
-        dropbox = dataDir.resolve("dropbox").resolve("police-demo");
+        // A folder name with spaces and brackets, as on a shared drive: the file endpoint must take it as is.
+        dropbox = dataDir.resolve("drop box (police-demo)");
         it = RunningServer.start(keycloak, dataDir, config -> {
             config.database.url = null;
             config.keycloak.clockSkewSeconds = 1;
@@ -57,6 +58,7 @@ class ChannelsIT {
             binding.name = "police-demo";
             binding.clientId = "police-demo";
             binding.clientSecret = "police-demo-secret";
+            binding.folder = dropbox.toString();
             config.fileDrop.bindings.add(binding);
             ServerConfig.FileBinding wrong = new ServerConfig.FileBinding();
             wrong.name = "wrong-secret";
@@ -197,7 +199,7 @@ class ChannelsIT {
 
     @Test
     void aBindingWhoseClientCredentialsAreRefusedDecidesNothing() throws Exception {
-        Path wrong = dropbox.resolveSibling("wrong-secret");
+        Path wrong = dropbox.resolveSibling("dropbox").resolve("wrong-secret"); // the default folder under data/
         RequestBody request = RequestBody.identification(it.requestId("WRONG-SECRET"), FIRST);
         Files.writeString(wrong.resolve("inbox").resolve(".w.part"), "{\"requests\": [" + request.json() + "]}");
         Files.move(wrong.resolve("inbox").resolve(".w.part"), wrong.resolve("inbox").resolve("w.json"),
