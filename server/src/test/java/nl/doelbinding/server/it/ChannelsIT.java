@@ -71,12 +71,7 @@ class ChannelsIT {
 
     @AfterAll
     void stop() throws Exception {
-        if (queue != null) {
-            queue.close();
-        }
-        if (it != null) {
-            it.close();
-        }
+        Resources.closeAll(queue, it);
     }
 
     @Test

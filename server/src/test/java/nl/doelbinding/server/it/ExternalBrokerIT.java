@@ -48,15 +48,7 @@ class ExternalBrokerIT {
 
     @AfterAll
     void stop() throws Exception {
-        if (queue != null) {
-            queue.close();
-        }
-        if (it != null) {
-            it.close();
-        }
-        if (external != null) {
-            external.close();
-        }
+        Resources.closeAll(queue, it, external);
     }
 
     @Test

@@ -52,12 +52,7 @@ class QueueRedeliveryIT {
 
     @AfterAll
     void stop() throws Exception {
-        if (queue != null) {
-            queue.close();
-        }
-        if (it != null) {
-            it.close();
-        }
+        Resources.closeAll(queue, it);
     }
 
     @Test
