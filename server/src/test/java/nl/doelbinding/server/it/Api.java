@@ -62,7 +62,11 @@ final class Api {
     }
 
     Reply post(String path, String token, byte[] body) {
-        return send(request(path, token).header("Content-Type", "application/json")
+        return post(path, token, "application/json", body);
+    }
+
+    Reply post(String path, String token, String contentType, byte[] body) {
+        return send(request(path, token).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -128,6 +130,27 @@ abstract class LifecycleContract {
 
     private static String location(JsonNode decision) {
         return decision.path("release").path("subjects").get(0).path("current_location").asText();
+    }
+
+    @Test
+    @Order(3)
+    void aZipOfTheRulesetFolderIsStoredWithTheSameHashAsItsFiles() throws Exception {
+        Map<String, String> files = RulesetVariants.cosmetic(baseline, "zipped");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                zip.putNextEntry(new ZipEntry("my-rules/" + file.getKey()));
+                zip.write(file.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+
+        Api.Reply reply = it.api.post("/api/v1/rulesets", it.tokens.of(Caller.AUTHOR), "application/zip",
+                bytes.toByteArray());
+
+        assertThat(reply.status()).as("%s", reply).isEqualTo(201);
+        assertThat(reply.json().path("sha256").asText()).isEqualTo(RulesetSource.of(files).sha256());
+        assertThat(reply.json().path("status").asText()).isEqualTo("DRAFT");
     }
 
     @Test
