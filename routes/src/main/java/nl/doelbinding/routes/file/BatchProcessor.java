@@ -10,6 +10,9 @@ import nl.doelbinding.routes.Exchanges;
 import nl.doelbinding.routes.LazyProducer;
 import nl.doelbinding.routes.problem.ProblemException;
 import nl.doelbinding.routes.problem.ProblemType;
+import nl.doelbinding.engine.model.OverallDecision;
+import nl.doelbinding.engine.port.StoredDecision;
+import nl.doelbinding.routes.flow.DecisionOutcome;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;
@@ -28,12 +31,14 @@ public final class BatchProcessor implements Processor {
     private final FileBinding binding;
     private final BatchIdentity identity;
     private final ActiveRuleset rulesets;
+    private final BatchOrigins origins;
     private final LazyProducer producer = new LazyProducer();
 
-    public BatchProcessor(FileBinding binding, BatchIdentity identity, ActiveRuleset rulesets) {
+    public BatchProcessor(FileBinding binding, BatchIdentity identity, ActiveRuleset rulesets, BatchOrigins origins) {
         this.binding = binding;
         this.identity = identity;
         this.rulesets = rulesets;
+        this.origins = origins;
     }
 
     @Override
@@ -66,7 +71,7 @@ public final class BatchProcessor implements Processor {
         LOG.info("batch {} of binding {}: {} requests decided", name, binding.name(), requests);
     }
 
-    private static String decide(ProducerTemplate template, String name, int index, String request, Requester requester) {
+    private String decide(ProducerTemplate template, String name, int index, String request, Requester requester) {
         Exchange result = template.send(Endpoints.DECIDE, ex -> {
             ex.setProperty(Exchanges.REQUESTER, requester);
             ex.getIn().setHeader(Exchanges.CHANNEL, "file");
@@ -83,6 +88,10 @@ public final class BatchProcessor implements Processor {
         }
         if (failure != null) {
             throw new IllegalStateException("deciding a batch request failed", failure);
+        }
+        StoredDecision stored = result.getProperty(Exchanges.OUTCOME, DecisionOutcome.class).stored();
+        if (stored.overall() == OverallDecision.ESCALATED) {
+            origins.remember(stored.client(), stored.requestId(), binding.name());
         }
         return result.getMessage().getBody(String.class);
     }

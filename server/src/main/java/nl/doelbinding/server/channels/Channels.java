@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import nl.doelbinding.engine.port.ActiveRuleset;
 import nl.doelbinding.routes.ReviewedRoute;
+import nl.doelbinding.routes.file.BatchOrigins;
+import nl.doelbinding.routes.file.ReviewedBatchReplies;
 import nl.doelbinding.routes.amqp.AmqpDeadLetters;
 import nl.doelbinding.routes.amqp.AmqpIntakeRoute;
 import nl.doelbinding.routes.amqp.AmqpSettings;
@@ -54,7 +56,7 @@ public final class Channels implements AutoCloseable {
         EmbeddedBroker broker = null;
         BrokerConnection connection = null;
         try {
-            Optional<Processor> reviewReplies = Optional.empty();
+            List<Processor> reviewReplies = new ArrayList<>();
             ServerConfig.Broker settings = config.broker;
             if (settings.enabled) {
                 if (settings.runsEmbedded()) {
@@ -71,10 +73,14 @@ public final class Channels implements AutoCloseable {
                 ReplyAddresses addresses = new JdbcReplyAddresses(transactions, new ReplyAddressStore(), clock);
                 camel.addRoutes(new AmqpDeadLetters(amqp));
                 camel.addRoutes(new AmqpIntakeRoute(amqp, authenticator, addresses));
-                reviewReplies = Optional.of(new ReviewReplies(amqp, addresses));
+                reviewReplies.add(new ReviewReplies(amqp, addresses));
+            }
+            BatchOrigins origins = new JdbcBatchOrigins(transactions, new ReplyAddressStore(), clock);
+            List<FileBinding> bindings = fileDrop(camel, config, authenticator, rulesets, transactions, clock, origins);
+            if (!bindings.isEmpty()) {
+                reviewReplies.add(new ReviewedBatchReplies(origins, bindings));
             }
             camel.addRoutes(new ReviewedRoute(reviewReplies));
-            List<FileBinding> bindings = fileDrop(camel, config, authenticator, rulesets, transactions, clock);
             return new Channels(broker, connection, settings.enabled ? Optional.of(settings.connectUrl())
                     : Optional.empty(), bindings);
         } catch (Exception | Error e) {
@@ -85,7 +91,8 @@ public final class Channels implements AutoCloseable {
 
     private static List<FileBinding> fileDrop(CamelContext camel, ServerConfig config,
                                               RequesterAuthenticator authenticator, ActiveRuleset rulesets,
-                                              Transactions transactions, Clock clock) throws Exception {
+                                              Transactions transactions, Clock clock, BatchOrigins origins)
+            throws Exception {
         List<FileBinding> bindings = new ArrayList<>();
         if (config.fileDrop.bindings.isEmpty()) {
             return bindings;
@@ -102,7 +109,7 @@ public final class Channels implements AutoCloseable {
             Files.createDirectories(binding.outbox());
             Files.createDirectories(binding.failed());
             BatchProcessor processor = new BatchProcessor(binding, new ClientCredentialsIdentity(tokens,
-                    configured.clientId, configured.clientSecret, authenticator), rulesets);
+                    configured.clientId, configured.clientSecret, authenticator), rulesets, origins);
             camel.addRoutes(new FileDropRoute(binding, processor,
                     new ProcessedBatches(transactions, processed, binding.processorName(), clock),
                     config.fileDrop.pollMillis));

@@ -228,6 +228,39 @@ class ChannelsIT {
         assertThat(decision.path("release").path("subjects").get(0).has("health")).isFalse();
     }
 
+    @Test
+    void aReviewedDecisionOfABatchedRequestIsWrittenToTheBindingsOutbox() throws Exception {
+        RequestBody request = RequestBody.investigation126nf(it.requestId("BATCH/REVIEW"), "1000000006");
+        JsonNode batch = dropBatch("to-review.json", List.of(request.json()));
+        JsonNode notice = batch.path("decisions").get(0);
+        assertThat(notice.path("decision").asText()).isEqualTo("ESCALATED");
+
+        Api.Reply reviewed = it.post(Caller.REVIEWER, "/api/v1/escalations/" + notice.path("escalationId").asText()
+                + "/review", "{\"fields\":{\"health\":{\"outcome\":\"REJECT\",\"motivation\":\"Not authorised.\"}}}");
+        assertThat(reviewed.status()).as("%s", reviewed).isEqualTo(200);
+
+        Path outbox = dropbox.resolve("outbox");
+        Awaitility.await().atMost(WAIT).until(() -> reviewedFiles(outbox).size() == 1);
+        Path written = reviewedFiles(outbox).get(0);
+        assertThat(written.getFileName().toString()).startsWith("reviewed-IT-").contains("BATCH_REVIEW")
+                .endsWith(".decisions.json");
+        JsonNode decisions = Api.JSON.readTree(written.toFile()).path("decisions");
+        assertThat(decisions).hasSize(1);
+        JsonNode decision = decisions.get(0);
+        assertThat(decision.path("requestId").asText()).isEqualTo(request.requestId());
+        assertThat(decision.path("decisionId").asText()).isEqualTo(reviewed.json().path("decisionId").asText());
+        assertThat(decision.path("decision").asText()).isEqualTo("PARTIALLY_RELEASED");
+        assertThat(field(decision, "health")).startsWith("health REJECT REVIEW");
+        assertThat(decision.path("release").path("subjects").get(0).has("name")).isTrue();
+        assertThat(decision.path("release").path("subjects").get(0).has("health")).isFalse();
+    }
+
+    private static List<Path> reviewedFiles(Path outbox) throws java.io.IOException {
+        try (var files = Files.list(outbox)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("reviewed-")).toList();
+        }
+    }
+
     private JsonNode dropBatch(String name, List<String> requests) throws Exception {
         drop(name, requests);
         Path decisions = dropbox.resolve("outbox").resolve(name.replace(".json", ".decisions.json"));

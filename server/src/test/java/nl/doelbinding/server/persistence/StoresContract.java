@@ -686,6 +686,19 @@ abstract class StoresContract {
         assertThat(tx.inTransaction((Connection c) -> replies.find(c, "other-client", "POL-Q-1"))).isEmpty();
     }
 
+    @Test
+    void aBatchedRequestsBindingIsFoundOnItsOwnChannelOnly() {
+        stored("POL-F-1");
+
+        assertThat(tx.inTransaction((Connection c) -> replies.remember(c, ReplyAddressStore.FILE, "portal", "POL-F-1",
+                "police-demo", null, T0))).isTrue();
+
+        assertThat(tx.inTransaction((Connection c) -> replies.find(c, ReplyAddressStore.FILE, "portal", "POL-F-1")))
+                .contains(new ReplyAddressStore.Row("police-demo", null));
+        assertThat(tx.inTransaction((Connection c) -> replies.find(c, "portal", "POL-F-1")))
+                .as("never a queue address").isEmpty();
+    }
+
     private void stored(Connection c, String requestId) {
         requests.saveReceived(c, request("portal", "officer-1", requestId, BODY));
     }
