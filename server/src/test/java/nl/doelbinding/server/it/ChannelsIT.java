@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,7 +124,10 @@ class ChannelsIT {
                 "police-expiring-secret");
         String police = it.tokens.of(Caller.POLICE_DEMO);
         String valid = RequestBody.trace(it.requestId("DLQ"), FIRST).json();
-        Thread.sleep(3_000); // the token lives 1 s, the server allows 1 s of clock skew
+        // The token lives 1 s and the server allows 1 s of clock skew: wait until it is past both.
+        Instant expiresAt = Instant.ofEpochSecond(Api.JSON.readTree(Base64.getUrlDecoder()
+                .decode(expired.split("\\.")[1])).path("exp").asLong());
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(expiresAt.plusSeconds(2)));
 
         queue.send(valid, null, "it.replies.dlq", "dlq-no-token");
         queue.send(valid, expired, "it.replies.dlq", "dlq-expired");

@@ -20,6 +20,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -333,12 +334,9 @@ abstract class LifecycleContract {
         assertThat(approved.status()).as("%s", approved).isEqualTo(200);
         assertThat(approved.json().path("status").asText()).isEqualTo("APPROVED");
         assertThat(Instant.parse(approved.json().path("effectiveFrom").asText())).isEqualTo(effective.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
-        Instant deadline = Instant.now().plusSeconds(30);
-        JsonNode shown;
-        do {
-            Thread.sleep(250);
-            shown = it.get(Caller.AUDITOR, "/api/v1/rulesets/" + version).json();
-        } while (!shown.path("status").asText().equals("ACTIVE") && Instant.now().isBefore(deadline));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() ->
+                it.get(Caller.AUDITOR, "/api/v1/rulesets/" + version).json().path("status").asText().equals("ACTIVE"));
+        JsonNode shown = it.get(Caller.AUDITOR, "/api/v1/rulesets/" + version).json();
         assertThat(shown.path("status").asText()).isEqualTo("ACTIVE");
         assertThat(shown.path("activatedBy").asText()).isEqualTo("system:effective-date");
         assertThat(Instant.parse(shown.path("activatedAt").asText())).isAfterOrEqualTo(effective.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
@@ -351,9 +349,11 @@ abstract class LifecycleContract {
         assertThat(cited).isEqualTo(version);
 
         assertThat(it.post(Caller.ADMIN, "/api/v1/rulesets/1/activate", "").status()).isEqualTo(200);
-        Thread.sleep(2500);
-        assertThat(decide("EFFECTIVE-ROLLED-BACK").path("ruleset").path("version").asInt())
-                .as("a passed effective date does not reactivate a version after a later activation").isEqualTo(1);
+        // A passed effective date does not reactivate a version after a later activation: version 1 stays, poll
+        // after poll (this node polls every second).
+        Awaitility.await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> decide("EFFECTIVE-ROLLED-BACK").path("ruleset").path("version").asInt() == 1);
     }
 
     // ---------------------------------------------------------------- CLI and offline audit verification
@@ -445,11 +445,11 @@ abstract class LifecycleContract {
             assertThat(it.post(Caller.ADMIN, "/api/v1/rulesets/" + version + "/activate", "").status()).isEqualTo(200);
 
             assertThat(cites(it, "NODE1-AFTER")).as("the activating node switches at once").isEqualTo(version);
-            assertThat(citesWithin(second, version, Duration.ofSeconds(20))).as("the other node follows").isTrue();
+            awaitCites(second, version, Duration.ofSeconds(20)); // the other node follows
 
             assertThat(second.post(Caller.ADMIN, "/api/v1/rulesets/1/activate", "").status()).isEqualTo(200);
             assertThat(cites(second, "NODE2-ROLLBACK")).isEqualTo(1);
-            assertThat(citesWithin(it, 1, Duration.ofSeconds(20))).as("the first node follows the rollback").isTrue();
+            awaitCites(it, 1, Duration.ofSeconds(20)); // the first node follows the rollback
         }
     }
 
@@ -459,15 +459,9 @@ abstract class LifecycleContract {
         return reply.json().path("ruleset").path("version").asInt();
     }
 
-    boolean citesWithin(RunningServer node, int version, Duration limit) throws InterruptedException {
-        Instant deadline = Instant.now().plus(limit);
-        while (Instant.now().isBefore(deadline)) {
-            if (cites(node, "FOLLOW") == version) {
-                return true;
-            }
-            Thread.sleep(200);
-        }
-        return false;
+    void awaitCites(RunningServer node, int version, Duration limit) {
+        Awaitility.await("decisions citing version " + version).atMost(limit).pollInterval(Duration.ofMillis(200))
+                .until(() -> cites(node, "FOLLOW") == version);
     }
 
     /** One decision as a client saw it: when it was in flight and which version it cites. */
@@ -507,14 +501,14 @@ abstract class LifecycleContract {
         try {
             for (int round = 0; round < 8; round++) {
                 for (int version : new int[] {other, 1}) {
-                    Thread.sleep(300);
+                    awaitMoreFlights(flights);
                     Instant start = Instant.now();
                     Api.Reply reply = it.post(Caller.ADMIN, "/api/v1/rulesets/" + version + "/activate", "");
                     switches.add(new Switch(start, Instant.now(), version));
                     assertThat(reply.status()).as("%s", reply).isEqualTo(200);
                 }
             }
-            Thread.sleep(300);
+            awaitMoreFlights(flights);
         } finally {
             running.set(false);
             for (java.util.concurrent.Future<?> loop : loops) {
@@ -529,6 +523,13 @@ abstract class LifecycleContract {
         for (Flight f : flights) {
             assertThat(activeDuring(switches, f)).as("version %d was active during %s", f.version(), f).isTrue();
         }
+    }
+
+    /** Lets a few requests complete under the version just activated before the next switch. */
+    static void awaitMoreFlights(List<Flight> flights) {
+        int seen = flights.size();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                .until(() -> flights.size() >= seen + 6);
     }
 
     /** True when the flight's version may have been active at some moment of its flight. */
