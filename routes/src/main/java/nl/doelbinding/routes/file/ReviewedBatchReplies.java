@@ -1,15 +1,12 @@
 package nl.doelbinding.routes.file;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import nl.doelbinding.engine.io.CanonicalJson;
 import nl.doelbinding.engine.port.StoredDecision;
 import nl.doelbinding.routes.Exchanges;
 import nl.doelbinding.routes.flow.DecisionOutcome;
@@ -55,15 +52,7 @@ public final class ReviewedBatchReplies implements Processor {
 
     /** The batch-like name the reviewed decision is written under (its decisions file drops the {@code .json}). */
     static String fileName(String requestId) {
-        return "reviewed-" + requestId.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + shortHash(requestId) + ".json";
-    }
-
-    private static String shortHash(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return "reviewed-" + requestId.replaceAll("[^A-Za-z0-9._-]", "_") + "-"
+                + CanonicalJson.sha256Hex(requestId).substring(0, 8) + ".json";
     }
 }

@@ -3,25 +3,17 @@ package nl.doelbinding.server.api;
 import nl.doelbinding.routes.auth.Role;
 import nl.doelbinding.routes.Endpoints;
 import nl.doelbinding.routes.auth.RequesterAuthenticator;
-import nl.doelbinding.routes.http.Authenticate;
-import nl.doelbinding.routes.http.BodyLimit;
-import nl.doelbinding.routes.http.ProblemRouteConfiguration;
-import org.apache.camel.Processor;
-import org.apache.camel.builder.RouteBuilder;
 
 /** The read, review and audit endpoints of the REST API (api.md section 4), each behind its roles. */
-public final class AdminApiRoute extends RouteBuilder {
+public final class AdminApiRoute extends SecuredApiRoutes {
     private final AdminApi api;
     private final OralOrderApi oralOrders;
-    private final RequesterAuthenticator authenticator;
-    private final int maxBodyBytes;
 
     public AdminApiRoute(AdminApi api, OralOrderApi oralOrders, RequesterAuthenticator authenticator,
                          int maxBodyBytes) {
+        super(authenticator, maxBodyBytes);
         this.api = api;
         this.oralOrders = oralOrders;
-        this.authenticator = authenticator;
-        this.maxBodyBytes = maxBodyBytes;
     }
 
     @Override
@@ -38,17 +30,10 @@ public final class AdminApiRoute extends RouteBuilder {
                 .get("/subjects/{vNumber}/disclosures").to("direct:api-disclosures");
 
         secured("api-request", api::request, Role.POLICE_REQUESTER, Role.AUDITOR);
-        from("direct:api-written-order").routeId("api-written-order")
-                .routeConfigurationId(ProblemRouteConfiguration.ID)
-                .process(new Authenticate(authenticator, Role.POLICE_REQUESTER))
-                .process(new BodyLimit(maxBodyBytes))
-                .process(oralOrders::confirm);
+        securedWithBody("api-written-order", oralOrders::confirm, Role.POLICE_REQUESTER);
         secured("api-oral-orders", oralOrders::awaiting, Role.LEGAL_REVIEWER, Role.AUDITOR);
         secured("api-escalations", api::escalations, Role.LEGAL_REVIEWER);
-        from("direct:api-review").routeId("api-review").routeConfigurationId(ProblemRouteConfiguration.ID)
-                .process(new Authenticate(authenticator, Role.LEGAL_REVIEWER))
-                .process(new BodyLimit(maxBodyBytes))
-                .process(api::review)
+        securedWithBody("api-review", api::review, Role.LEGAL_REVIEWER)
                 .to(Endpoints.DISPATCH)
                 .to(Endpoints.REVIEWED)
                 .process(api::reviewReply);
@@ -56,11 +41,5 @@ public final class AdminApiRoute extends RouteBuilder {
         secured("api-audit-verify", api::verify, Role.AUDITOR);
         secured("api-audit-export", api::export, Role.AUDITOR);
         secured("api-disclosures", api::disclosures, Role.PRIVACY_OFFICER, Role.AUDITOR);
-    }
-
-    private void secured(String routeId, Processor handler, Role... roles) {
-        from("direct:" + routeId).routeId(routeId).routeConfigurationId(ProblemRouteConfiguration.ID)
-                .process(new Authenticate(authenticator, roles))
-                .process(handler);
     }
 }

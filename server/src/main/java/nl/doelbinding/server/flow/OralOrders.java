@@ -3,6 +3,7 @@ package nl.doelbinding.server.flow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,6 +12,7 @@ import nl.doelbinding.routes.problem.ProblemException;
 import nl.doelbinding.routes.problem.ProblemType;
 import nl.doelbinding.server.audit.AuditChain;
 import nl.doelbinding.server.audit.AuditEventType;
+import nl.doelbinding.server.persistence.Jdbc;
 import nl.doelbinding.server.persistence.OralOrder;
 import nl.doelbinding.server.persistence.StoredRequest;
 import nl.doelbinding.server.persistence.Transactions;
@@ -57,7 +59,8 @@ public final class OralOrders {
                     ProblemType.CONFLICT, "request " + requestId + " did not rest on an oral order"));
             Instant now = clock.instant();
             if (stores.oralOrders().confirm(c, request.id(), ref, now)) {
-                OralOrder confirmed = stores.oralOrders().find(c, request.id()).orElseThrow();
+                OralOrder confirmed = new OralOrder(order.requestRowId(), order.orderedAt(), order.writtenDue(),
+                        Optional.of(new OralOrder.WrittenOrder(ref, Jdbc.millis(now))));
                 ObjectNode payload = JsonNodeFactory.instance.objectNode();
                 payload.put("requestRow", request.id());
                 payload.put("reference", ref);
