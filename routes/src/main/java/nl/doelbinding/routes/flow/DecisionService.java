@@ -55,10 +55,8 @@ public final class DecisionService {
         }
         String canonical = CanonicalJson.write(tree);
         String hash = CanonicalJson.sha256Hex(canonical);
-        Optional<StoredDecision> earlier = log.find(requester.client(), request.requestId());
-        if (earlier.isPresent()) {
-            return replay(earlier.get(), hash);
-        }
+        // A replay is found when recording (one lookup, in the recording transaction): deciding it again is wasted
+        // work on a rare path, never a second decision, since only the stored one is answered.
         Decision decision = engine.decide(request);
         String decisionId = UUID.randomUUID().toString();
         String decisionJson = DecisionJson.write(decision, decisionId, Optional.empty(), Optional.empty()).toString();

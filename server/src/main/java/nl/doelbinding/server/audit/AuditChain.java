@@ -56,20 +56,20 @@ public final class AuditChain {
 
     /** As {@link #append(Connection, AuditEventType, String, String, String)}, with the payload already parsed. */
     public AuditRecord append(Connection c, AuditEventType type, String actor, String requestId, JsonNode payloadNode) {
-        Objects.requireNonNull(type, "type");
-        if (actor == null || actor.isBlank()) {
-            throw new IllegalArgumentException("an audit record needs an actor");
+        try (Batch batch = batch(c)) {
+            return batch.append(type, actor, requestId, payloadNode);
         }
-        if (payloadNode == null || !payloadNode.isObject()) {
-            throw new IllegalArgumentException("an audit payload is a JSON object");
-        }
-        String payload = CanonicalJson.write(payloadNode);
+    }
+
+    /**
+     * Opens a batch of appends in the caller's transaction: the head is locked now (an {@code UPDATE} of it,
+     * so concurrent appenders wait here until this transaction ends) and written once, when the batch is
+     * closed. Close it before committing; a batch of several records costs one lock and one head write.
+     */
+    public Batch batch(Connection c) {
         try {
-            long prevSeq;
-            String prevHash;
-            Instant prevTime;
             // Lock the head by writing it (not SELECT ... FOR UPDATE: H2 cannot cache a locking query's plan and
-            // would parse it again on every append). Concurrent appenders wait here until this one commits.
+            // would parse it again on every append).
             try (PreparedStatement ps = c.prepareStatement("UPDATE audit_head SET seq = seq + 1 WHERE id = 1")) {
                 if (ps.executeUpdate() != 1) {
                     throw new PersistenceException("audit_head row is missing: the schema is damaged");
@@ -80,42 +80,107 @@ public final class AuditChain {
                 if (!rs.next()) {
                     throw new PersistenceException("audit_head row is missing: the schema is damaged");
                 }
-                prevSeq = rs.getLong("seq") - 1;
-                prevHash = rs.getString("hash");
                 OffsetDateTime t = rs.getObject("recorded_at", OffsetDateTime.class);
-                prevTime = t == null ? null : t.toInstant();
+                return new Batch(c, rs.getLong("seq") - 1, rs.getString("hash"), t == null ? null : t.toInstant());
             }
-            // Taken under the lock and never before the head's time: seq order is time order.
+        } catch (SQLException e) {
+            throw AuditSql.failure("lock the audit head", e);
+        }
+    }
+
+    /**
+     * Records appended under one lock of the head, in one transaction. Not thread-safe: one transaction, one
+     * thread. {@link #close()} writes the head; without it the head would not match the records and the
+     * chain would fail to verify, so the transaction must not commit without closing the batch.
+     */
+    public final class Batch implements AutoCloseable {
+        private final Connection c;
+        private final long headSeqAtStart;
+        private long seq;
+        private String hash;
+        private Instant time;
+
+        private Batch(Connection c, long seq, String hash, Instant time) {
+            this.c = c;
+            this.headSeqAtStart = seq;
+            this.seq = seq;
+            this.hash = hash;
+            this.time = time;
+        }
+
+        /**
+         * Appends a record after the previous one of this batch.
+         *
+         * @throws IllegalArgumentException when the actor is blank or the payload is not a JSON object
+         */
+        public AuditRecord append(AuditEventType type, String actor, String requestId, JsonNode payloadNode) {
+            Objects.requireNonNull(type, "type");
+            if (actor == null || actor.isBlank()) {
+                throw new IllegalArgumentException("an audit record needs an actor");
+            }
+            if (payloadNode == null || !payloadNode.isObject()) {
+                throw new IllegalArgumentException("an audit payload is a JSON object");
+            }
+            String payload = CanonicalJson.write(payloadNode);
+            // Taken under the lock and never before the previous record's time: seq order is time order.
             Instant now = Jdbc.millis(clock.instant());
-            if (prevTime != null && now.isBefore(prevTime)) {
-                now = prevTime;
+            if (time != null && now.isBefore(time)) {
+                now = time;
             }
-            long seq = prevSeq + 1;
-            String hash = AuditCanonicalForm.hash(prevHash, seq, AuditCanonicalForm.formatTime(now), type.code(),
+            long next = seq + 1;
+            String nextHash = AuditCanonicalForm.hash(hash, next, AuditCanonicalForm.formatTime(now), type.code(),
                     actor, requestId, payload);
-            OffsetDateTime recordedAt = now.atOffset(ZoneOffset.UTC);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_records (" + COLUMNS
                     + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setLong(1, seq);
-                ps.setObject(2, recordedAt);
+                ps.setLong(1, next);
+                ps.setObject(2, now.atOffset(ZoneOffset.UTC));
                 ps.setString(3, type.code());
                 ps.setString(4, actor);
                 ps.setString(5, requestId);
                 ps.setString(6, payload);
-                ps.setString(7, prevHash);
-                ps.setString(8, hash);
+                ps.setString(7, hash);
+                ps.setString(8, nextHash);
                 ps.executeUpdate();
+            } catch (SQLException e) {
+                throw AuditSql.failure("append audit record", e);
+            }
+            AuditRecord appended = new AuditRecord(next, now, type.code(), actor, requestId, payload, hash, nextHash);
+            seq = next;
+            hash = nextHash;
+            time = now;
+            return appended;
+        }
+
+        /** Writes the head: the last record appended (or, when none was, the head as it was). */
+        @Override
+        public void close() {
+            if (appended() == 0) {
+                restoreSeq();
+                return;
             }
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE audit_head SET seq = ?, hash = ?, recorded_at = ? WHERE id = 1")) {
                 ps.setLong(1, seq);
                 ps.setString(2, hash);
-                ps.setObject(3, recordedAt);
+                ps.setObject(3, time.atOffset(ZoneOffset.UTC));
                 ps.executeUpdate();
+            } catch (SQLException e) {
+                throw AuditSql.failure("write the audit head", e);
             }
-            return new AuditRecord(seq, now, type.code(), actor, requestId, payload, prevHash, hash);
-        } catch (SQLException e) {
-            throw AuditSql.failure("append audit record", e);
+        }
+
+        private void restoreSeq() {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE audit_head SET seq = ? WHERE id = 1")) {
+                ps.setLong(1, seq);
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                throw AuditSql.failure("write the audit head", e);
+            }
+        }
+
+        /** How many records this batch has appended. */
+        public long appended() {
+            return seq - headSeqAtStart;
         }
     }
 

@@ -34,20 +34,27 @@ import nl.doelbinding.server.persistence.Transactions;
 
 /**
  * The decision log on the database: request, decision, review (when escalated), the disclosure
- * register and one audit record commit in one transaction.
+ * register and one audit record commit in one transaction. Decisions recorded at the same time by several
+ * threads share a transaction ({@link GroupCommit}); each caller returns once its own decision is committed.
  */
 public final class JdbcDecisionLog implements DecisionLog {
     private final Transactions transactions;
     private final Stores stores;
-    private final AuditChain audit;
     private final Clock clock;
     private final ResidentDirectory residents;
+    private final GroupCommit commits;
 
     public JdbcDecisionLog(Transactions transactions, Stores stores, AuditChain audit, Clock clock,
                            ResidentDirectory residents) {
+        this(transactions, stores, audit, clock, residents, GroupCommit.DEFAULT_MAX_BATCH);
+    }
+
+    /** @param maxGroup the most decisions recorded in one transaction (1: each in its own) */
+    public JdbcDecisionLog(Transactions transactions, Stores stores, AuditChain audit, Clock clock,
+                           ResidentDirectory residents, int maxGroup) {
+        this.commits = new GroupCommit(transactions, audit, maxGroup);
         this.transactions = transactions;
         this.stores = stores;
-        this.audit = audit;
         this.clock = clock;
         this.residents = residents;
     }
@@ -68,12 +75,13 @@ public final class JdbcDecisionLog implements DecisionLog {
         // Read before the transaction: only residents the register holds can have data disclosed about them.
         Set<VNumber> inRegister = releasesAnything(decided.decision())
                 ? residents.existing(subjects(decided.request())) : Set.of();
-        return transactions.inTransaction(c -> {
+        return commits.submit((c, records) -> {
             DisclosureRequest request = decided.request();
             Decision decision = decided.decision();
             // Stored with its final status at once: the row only becomes visible with its decision.
             ReceiveResult received = stores.requests().saveReceived(c, NewRequest.of(request.requester(),
-                    request.requestId(), decided.bodyJson(), request.purpose(), decided.receivedAt()),
+                    request.requestId(), decided.bodyJson(), decided.bodySha256(), request.purpose(),
+                    decided.receivedAt()),
                     decision.overall() == OverallDecision.ESCALATED ? RequestStatus.ESCALATED : RequestStatus.DECIDED);
             if (!(received instanceof ReceiveResult.Created created)) {
                 StoredRequest existing = received instanceof ReceiveResult.Replay replay ? replay.request()
@@ -99,7 +107,7 @@ public final class JdbcDecisionLog implements DecisionLog {
             decision.fields().forEach(f -> outcomes.put(f.field(), f.outcome()));
             stores.disclosures().record(c, Disclosures.of(row, decisionId, subjects(request), outcomes, inRegister,
                     clock.instant()));
-            audit.append(c, AuditEventType.DECISION_MADE, actor(request), request.requestId(),
+            records.append(AuditEventType.DECISION_MADE, actor(request), request.requestId(),
                     AuditPayloads.decision(row, decided, escalationId));
             return new Recording.Recorded(new StoredDecision(row.requestId(), row.requesterClient(),
                     row.requesterUnit(), row.bodySha256(), row.body(), decided.decisionId(), decision.overall(),

@@ -1,5 +1,6 @@
 package nl.doelbinding.server.persistence;
 
+import nl.doelbinding.engine.io.CanonicalJson;
 import nl.doelbinding.engine.model.PurposeCode;
 import nl.doelbinding.engine.model.Requester;
 
@@ -15,25 +16,38 @@ import java.util.Optional;
  * @param requesterUnit    organisational unit
  * @param requestId        the requester's idempotency key
  * @param body             the request as JSON text (stored as given; hashed in canonical form)
+ * @param bodySha256       the SHA-256 (hex) of the body's canonical JSON
  * @param purpose          the purpose, if the request named one
  * @param receivedAt       when it arrived (stored with millisecond precision)
  */
 public record NewRequest(String requesterSubject, String requesterClient, String requesterUnit, String requestId,
-                         String body, Optional<PurposeCode> purpose, Instant receivedAt) {
+                         String body, String bodySha256, Optional<PurposeCode> purpose, Instant receivedAt) {
     public NewRequest {
         Objects.requireNonNull(requesterSubject, "requesterSubject");
         Objects.requireNonNull(requesterClient, "requesterClient");
         Objects.requireNonNull(requesterUnit, "requesterUnit");
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(bodySha256, "bodySha256");
         purpose = purpose == null ? Optional.empty() : purpose;
         receivedAt = Jdbc.millis(Objects.requireNonNull(receivedAt, "receivedAt"));
     }
 
-    /** A request from a verified requester. */
-    public static NewRequest of(Requester requester, String requestId, String body, Optional<PurposeCode> purpose,
-                                Instant receivedAt) {
-        return new NewRequest(requester.subject(), requester.client(), requester.unit(), requestId, body, purpose,
-                receivedAt);
+    /**
+     * A request with its body's hash computed here.
+     *
+     * @throws IllegalArgumentException when the body is not JSON
+     */
+    public NewRequest(String requesterSubject, String requesterClient, String requesterUnit, String requestId,
+                      String body, Optional<PurposeCode> purpose, Instant receivedAt) {
+        this(requesterSubject, requesterClient, requesterUnit, requestId, body,
+                CanonicalJson.sha256(Objects.requireNonNull(body, "body")), purpose, receivedAt);
+    }
+
+    /** A request from a verified requester whose canonical body and its hash are already known. */
+    public static NewRequest of(Requester requester, String requestId, String canonicalBody, String bodySha256,
+                                Optional<PurposeCode> purpose, Instant receivedAt) {
+        return new NewRequest(requester.subject(), requester.client(), requester.unit(), requestId, canonicalBody,
+                bodySha256, purpose, receivedAt);
     }
 }

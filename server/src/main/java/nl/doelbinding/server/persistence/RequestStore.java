@@ -1,7 +1,6 @@
 package nl.doelbinding.server.persistence;
 
 import nl.doelbinding.engine.model.PurposeCode;
-import nl.doelbinding.engine.io.CanonicalJson;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -38,7 +37,7 @@ public final class RequestStore {
      * decision log knows the final status before it writes: the row becomes visible with its decision).
      */
     public ReceiveResult saveReceived(Connection c, NewRequest request, RequestStatus status) {
-        String bodySha256 = CanonicalJson.sha256(request.body());
+        String bodySha256 = request.bodySha256();
         try {
             Optional<StoredRequest> existing = find(c, request.requesterClient(), request.requestId());
             if (existing.isPresent()) {

@@ -145,6 +145,43 @@ abstract class AuditChainContract {
         assertThat(verify()).isEqualTo(new VerifyResult.Ok(0, AuditCanonicalForm.GENESIS_HASH));
     }
 
+    @Test
+    void aBatchChainsItsRecordsUnderOneLockAndWritesTheHeadOnce() {
+        AuditRecord before = tx.inTransaction(c -> chain.append(c, AuditEventType.DECISION_MADE, "x", "POL-0", "{}"));
+
+        List<AuditRecord> batch = tx.inTransaction(c -> {
+            try (AuditChain.Batch records = chain.batch(c)) {
+                List<AuditRecord> appended = new ArrayList<>();
+                for (int i = 1; i <= 3; i++) {
+                    clock.set(BASE.plusSeconds(i));
+                    appended.add(records.append(AuditEventType.DECISION_MADE, "officer-" + i, "POL-" + i,
+                            com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("n", i)));
+                }
+                assertThat(records.appended()).isEqualTo(3);
+                return appended;
+            }
+        });
+
+        assertThat(batch).extracting(AuditRecord::seq).containsExactly(2L, 3L, 4L);
+        assertThat(batch.get(0).prevHash()).isEqualTo(before.hash());
+        assertThat(batch.get(1).prevHash()).isEqualTo(batch.get(0).hash());
+        assertThat(batch.get(2).prevHash()).isEqualTo(batch.get(1).hash());
+        assertThat(batch).allSatisfy(r -> assertThat(r.computeHash()).isEqualTo(r.hash()));
+        assertThat(verify()).isEqualTo(new VerifyResult.Ok(4, batch.get(2).hash()));
+    }
+
+    @Test
+    void anEmptyBatchLeavesTheHeadAsItWas() {
+        AuditRecord first = tx.inTransaction(c -> chain.append(c, AuditEventType.DECISION_MADE, "x", null, "{}"));
+
+        tx.run(c -> chain.batch(c).close());
+        AuditRecord second = tx.inTransaction(c -> chain.append(c, AuditEventType.DECISION_MADE, "x", null, "{}"));
+
+        assertThat(second.seq()).isEqualTo(2);
+        assertThat(second.prevHash()).isEqualTo(first.hash());
+        assertThat(verify()).isEqualTo(new VerifyResult.Ok(2, second.hash()));
+    }
+
     // --- verify -------------------------------------------------------------------------------------------
 
     @Test

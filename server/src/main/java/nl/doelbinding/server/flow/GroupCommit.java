@@ -1,0 +1,184 @@
+package nl.doelbinding.server.flow;
+
+import java.sql.Connection;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import nl.doelbinding.server.audit.AuditChain;
+import nl.doelbinding.server.persistence.Transactions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Group commit: work submitted by concurrent threads while a transaction is running is done together in the
+ * next one, with one lock of the audit head, one head write and one commit for all of it.
+ *
+ * <p>Leader and followers: a thread that finds no transaction running runs its own work at once (no waiting
+ * when the server is quiet); threads that arrive meanwhile queue up, and when the running transaction has
+ * committed, the first of them runs the queued work (at most {@code maxBatch} items) in one transaction for
+ * all. Every caller returns only after the transaction holding its work has committed, with its own result.
+ *
+ * <p>Failures stay with their owner: when a shared transaction fails, nothing of it is committed and each of
+ * its items is run again alone, so one bad item fails only its own caller. Work must therefore be
+ * retry-safe, as for {@link Transactions}. The audit head is locked before any work runs, so shared
+ * transactions on several nodes queue up on the head instead of deadlocking on each other's rows.
+ */
+final class GroupCommit {
+    /** Default largest number of items in one transaction. */
+    static final int DEFAULT_MAX_BATCH = 64;
+
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
+
+    /** Work done in a transaction, with the transaction's open audit batch for its records. */
+    @FunctionalInterface
+    interface Work<R> {
+        R apply(Connection c, AuditChain.Batch audit);
+    }
+
+    private final Transactions transactions;
+    private final AuditChain audit;
+    private final int maxBatch;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final ArrayDeque<Pending<?>> queue = new ArrayDeque<>();
+    private boolean leading;
+
+    GroupCommit(Transactions transactions, AuditChain audit, int maxBatch) {
+        if (maxBatch < 1) {
+            throw new IllegalArgumentException("maxBatch must be at least 1");
+        }
+        this.transactions = transactions;
+        this.audit = audit;
+        this.maxBatch = maxBatch;
+    }
+
+    /** Does {@code work} in a transaction, possibly shared with other callers', and returns once committed. */
+    <R> R submit(Work<R> work) {
+        Pending<R> mine = new Pending<>(work, lock.newCondition());
+        List<Pending<?>> batch = new ArrayList<>();
+        lock.lock();
+        try {
+            queue.add(mine);
+            if (!leading) {
+                leading = true; // the queue was empty: this thread leads at once
+                mine.promoted = true;
+            }
+            while (!mine.done && !mine.promoted) {
+                mine.wake.awaitUninterruptibly();
+            }
+            if (mine.done) {
+                return mine.result();
+            }
+            // Promoted threads are always at the head of the queue, so this batch holds this thread's work.
+            while (!queue.isEmpty() && batch.size() < maxBatch) {
+                batch.add(queue.poll());
+            }
+        } finally {
+            lock.unlock();
+        }
+        try {
+            run(batch);
+        } finally {
+            handOver(batch, mine);
+        }
+        return mine.result();
+    }
+
+    /** How many callers are waiting for the next transaction. */
+    int waiting() {
+        lock.lock();
+        try {
+            return queue.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void run(List<Pending<?>> batch) {
+        if (batch.size() > 1) {
+            try {
+                transactions.run(c -> {
+                    try (AuditChain.Batch records = audit.batch(c)) {
+                        batch.forEach(p -> p.attempt(c, records));
+                    }
+                });
+                batch.forEach(Pending::committed);
+                return;
+            } catch (RuntimeException | Error e) {
+                // Counts only: the failure's message may come from any item's work.
+                LOG.info("a shared transaction of {} items failed ({}); each runs again alone", batch.size(),
+                        e.getClass().getSimpleName());
+            }
+        }
+        batch.forEach(p -> p.alone(transactions, audit));
+    }
+
+    private void handOver(List<Pending<?>> batch, Pending<?> mine) {
+        lock.lock();
+        try {
+            for (Pending<?> p : batch) {
+                p.done = true;
+                if (p != mine) {
+                    p.wake.signal();
+                }
+            }
+            Pending<?> next = queue.peek();
+            if (next == null) {
+                leading = false;
+            } else {
+                next.promoted = true;
+                next.wake.signal();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** One caller's work and, once done, its result or failure. Guarded by the group's lock where shared. */
+    private static final class Pending<R> {
+        private final Work<R> work;
+        private final Condition wake;
+        private boolean promoted;
+        private boolean done;
+        private R attempted;
+        private R result;
+        private Throwable failure;
+
+        Pending(Work<R> work, Condition wake) {
+            this.work = work;
+            this.wake = wake;
+        }
+
+        /** Runs in a shared transaction, which may still roll back or be retried. */
+        void attempt(Connection c, AuditChain.Batch records) {
+            attempted = work.apply(c, records);
+        }
+
+        void committed() {
+            result = attempted;
+        }
+
+        void alone(Transactions transactions, AuditChain audit) {
+            try {
+                result = transactions.inTransaction(c -> {
+                    try (AuditChain.Batch records = audit.batch(c)) {
+                        return work.apply(c, records);
+                    }
+                });
+            } catch (RuntimeException | Error e) {
+                failure = e;
+            }
+        }
+
+        R result() {
+            if (failure instanceof RuntimeException e) {
+                throw e;
+            }
+            if (failure instanceof Error e) {
+                throw e;
+            }
+            return result;
+        }
+    }
+}
