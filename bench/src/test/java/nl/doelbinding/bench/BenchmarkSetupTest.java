@@ -1,7 +1,15 @@
 package nl.doelbinding.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +17,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import nl.doelbinding.bench.load.CamelFloor;
+import nl.doelbinding.bench.load.Options;
 import nl.doelbinding.engine.DecisionEngine;
 import nl.doelbinding.engine.model.Decision;
 import nl.doelbinding.engine.model.DisclosureRequest;
@@ -21,7 +31,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What the benchmark's setup relies on, checked in the normal build without running JMH: the floor decides
  * as the engine does beyond the one standard request, the generated rules compile and leave the standard
- * decision alone, and pooled sessions decide the same under concurrency.
+ * decision alone, pooled sessions decide the same under concurrency, and the load benchmark's Camel floor
+ * answers as the bare Jetty target does.
  */
 class BenchmarkSetupTest {
     private static Map<String, String> files;
@@ -104,5 +115,43 @@ class BenchmarkSetupTest {
         } finally {
             threads.shutdown();
         }
+    }
+
+    @Test
+    void theCamelFloorReadsTheBodyAndAnswersTheFixedJson() throws Exception {
+        byte[] fixed = "{\"decision\":\"RELEASED\",\"naam\":\"Zoë\"}".getBytes(StandardCharsets.UTF_8);
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        try (CamelFloor floor = CamelFloor.start("127.0.0.1", port, fixed)) {
+            HttpClient client = HttpClient.newHttpClient();
+            for (int i = 0; i < 2; i++) { // the second on a kept-alive connection
+                HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + port + CamelFloor.PATH))
+                        .header("Content-Type", "application/json").header("Authorization", "Bearer not-checked")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"requestId\":\"r-" + i + "\"}")).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                assertThat(response.statusCode()).isEqualTo(200);
+                assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+                assertThat(response.headers().firstValue("Authorization")).isEmpty();
+                assertThat(response.body()).isEqualTo(fixed);
+            }
+            HttpResponse<String> get = client.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + CamelFloor.PATH)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(get.statusCode()).as("only POST is routed").isNotEqualTo(200);
+        }
+    }
+
+    @Test
+    void theLoadBenchmarkTakesTheCamelTargetAndRunsTargetsInOrder() {
+        assertThat(Options.parse(new String[0]).targets()).containsExactly("server", "camel", "bare");
+        assertThat(Options.parse(new String[] {"--targets", "bare,camel"}).targets()).containsExactly("camel", "bare");
+        assertThat(Options.parse(new String[] {"--targets", "camel"}).targets()).containsExactly("camel");
+        assertThat(Options.parse(new String[] {"--targets", "server,camel,bare"}).targets())
+                .containsExactly("server", "camel", "bare");
+        assertThatThrownBy(() -> Options.parse(new String[] {"--targets", "server,kamel"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("kamel");
     }
 }

@@ -25,22 +25,26 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import nl.doelbinding.server.identity.KeycloakServer;
 
 /**
  * Issue 3, point 8: decisions per second and latency of the real server over HTTP, with real Keycloak tokens,
- * next to a bare Jetty handler returning a fixed JSON body of the same size, in one run on this machine.
+ * next to Camel over Jetty ({@link CamelFloor}) and a bare Jetty handler ({@link BareJetty}), both returning a
+ * fixed JSON body of the same size, in one run on this machine. The three split the server's cost into Jetty,
+ * Camel's HTTP binding and routing, and the rest (token, decision, database).
  *
  * <p>{@code java -cp bench/target/benchmarks.jar nl.doelbinding.bench.load.LoadBenchmark [--help]} from the
  * repository root. It starts Keycloak (unless {@code --keycloak-url}), then for each target a child JVM on a
  * free loopback port: the server (embedded H2 in a temporary data folder, the synthetic register, the
- * baseline ruleset) and the bare Jetty handler. Per target: a closed-loop warm-up, a measured closed-loop
- * phase and (with {@code --rate}) a measured paced phase. The load generator runs on the same cores as the
- * target and Keycloak; the report states the CPU each used.
+ * baseline ruleset), the Camel floor and the bare Jetty handler. Per target: a closed-loop warm-up, a
+ * measured closed-loop phase and (with {@code --rate}) a measured paced phase. The load generator runs on the
+ * same cores as the target and Keycloak; the report states the CPU each used.
  */
 public final class LoadBenchmark {
     static final double TARGET_THROUGHPUT = 1500;
@@ -91,18 +95,15 @@ public final class LoadBenchmark {
             try (TokenSource police = TokenSource.clientCredentials(tokenEndpoint, "police-demo", "police-demo-secret")) {
                 say("token: police-demo via client credentials from " + tokenEndpoint);
                 Workload workload = new Workload(options.mix, runId.replace("-", ""));
-                LoadDriver.Result[] server = null;
-                LoadDriver.Result[] bare = null;
+                Map<String, LoadDriver.Result[]> measured = new LinkedHashMap<>();
                 Path bodyFile = work.resolve("fixed-body.json");
                 Files.write(bodyFile, fallbackBody());
                 for (String target : options.targets) {
-                    if (target.equals("server")) {
-                        server = measureServer(work, issuer, jwks, tokenEndpoint, police, workload, bodyFile);
-                    } else {
-                        bare = measureBare(work, bodyFile, workload, police);
-                    }
+                    measured.put(target, target.equals("server")
+                            ? measureServer(work, issuer, jwks, tokenEndpoint, police, workload, bodyFile)
+                            : measureFixedBody(target, work, bodyFile, workload, police));
                 }
-                summarise(server, bare, police);
+                summarise(measured, police);
             }
         } finally {
             if (keycloak != null) {
@@ -130,8 +131,7 @@ public final class LoadBenchmark {
                 throw new IllegalStateException("the server is not healthy: " + health.body());
             }
             say("health: " + health.body());
-            try (LoadDriver driver = new LoadDriver(base.resolve("/api/v1/requests"), police::authorization, workload,
-                    true, options.workers, options.clients, options.directExecutor, options.sampleEvery, options.seed)) {
+            try (LoadDriver driver = driver(base.resolve("/api/v1/requests"), police, workload, true)) {
                 // Set-up check: each kind decides as the baseline says before anything is measured.
                 long seq = 0;
                 for (Workload.Kind kind : Workload.Kind.values()) {
@@ -156,21 +156,29 @@ public final class LoadBenchmark {
 
     private long warmupRequests;
 
-    private LoadDriver.Result[] measureBare(Path work, Path bodyFile, Workload workload, TokenSource police)
-            throws Exception {
+    /** The camel or the bare target: a child JVM answering every request with the bytes of {@code bodyFile}. */
+    private LoadDriver.Result[] measureFixedBody(String target, Path work, Path bodyFile, Workload workload,
+                                                 TokenSource police) throws Exception {
         int port = freePort();
-        long size = Files.size(bodyFile);
+        URI uri = URI.create("http://127.0.0.1:" + port + CamelFloor.PATH);
+        String reply = "answers 200 with a fixed JSON body of " + Files.size(bodyFile) + " bytes";
         say("");
-        say("== bare Jetty: http://127.0.0.1:" + port + "/ (a Jetty 12 handler that reads the body and answers 200 with "
-                + "a fixed JSON body of " + size + " bytes)");
-        try (Target target = Target.start(work.resolve("bare.log"), options.targetJvm, "bare", String.valueOf(port),
-                bodyFile.toString());
-             LoadDriver driver = new LoadDriver(URI.create("http://127.0.0.1:" + port + "/api/v1/requests"),
-                     police::authorization, workload, false, options.workers, options.clients, options.directExecutor, options.sampleEvery,
-                     options.seed)) {
+        say(target.equals("camel")
+                ? "== Camel over Jetty: " + uri + " (Camel with the server's REST configuration on camel-jetty, one"
+                        + " route to direct: that reads the body as the server does and " + reply + "; no token, no"
+                        + " decision)"
+                : "== bare Jetty: " + uri + " (a Jetty 12 handler that reads the body and " + reply + ")");
+        try (Target process = Target.start(work.resolve(target + ".log"), options.targetJvm, target,
+                String.valueOf(port), bodyFile.toString());
+             LoadDriver driver = driver(uri, police, workload, false)) {
             driver.once(Workload.Kind.STANDARD, "check", 0);
-            return phases("bare", driver, target.pid());
+            return phases(target, driver, process.pid());
         }
+    }
+
+    private LoadDriver driver(URI uri, TokenSource police, Workload workload, boolean checkDecisions) {
+        return new LoadDriver(uri, police::authorization, workload, checkDecisions, options.workers, options.clients,
+                options.directExecutor, options.sampleEvery, options.seed);
     }
 
     /** Warm-up, measured closed loop, and (with --rate) measured paced phase. */
@@ -195,11 +203,11 @@ public final class LoadBenchmark {
     private LoadDriver.Result measured(String target, String phase, LoadDriver driver, double rate, long pid)
             throws InterruptedException {
         CpuSample before = CpuSample.take(pid);
-        java.util.Map<String, Long> threadsBefore = CpuSample.threads(pid);
+        Map<String, Long> threadsBefore = CpuSample.threads(pid);
         LoadDriver.Result r = driver.run(target.charAt(0) + phase.substring(0, 1), options.duration, rate);
         r.cpu = before.until(CpuSample.take(pid));
-        java.util.Map<String, Long> threadsAfter = CpuSample.threads(pid);
-        java.util.Map<String, Double> spent = new java.util.TreeMap<>();
+        Map<String, Long> threadsAfter = CpuSample.threads(pid);
+        Map<String, Double> spent = new java.util.TreeMap<>();
         threadsAfter.forEach((name, ticks) -> {
             double seconds = (ticks - threadsBefore.getOrDefault(name, 0L)) / CpuSample.TICKS_PER_SECOND;
             if (seconds > 0) {
@@ -238,20 +246,32 @@ public final class LoadBenchmark {
         return node;
     }
 
-    private void summarise(LoadDriver.Result[] server, LoadDriver.Result[] bare, TokenSource police) {
+    /** The rows of every target that ran, the server's targets, and the closed-loop ratios between targets. */
+    private void summarise(Map<String, LoadDriver.Result[]> measured, TokenSource police) {
         say("");
         say("== summary (" + runId + ")");
         say(header());
-        if (server != null) {
-            Arrays.stream(server).forEach(r -> say(row("server", r.rate > 0 ? "paced" : "closed", r)));
-        }
-        if (bare != null) {
-            Arrays.stream(bare).forEach(r -> say(row("bare", r.rate > 0 ? "paced" : "closed", r)));
-        }
+        measured.forEach((target, phases) -> Arrays.stream(phases)
+                .forEach(r -> say(row(target, r.rate > 0 ? "paced" : "closed", r))));
         say("token renewals during the run: " + police.renewals());
-        if (server == null) {
-            return;
+        LoadDriver.Result[] server = measured.get("server");
+        LoadDriver.Result[] bare = measured.get("bare");
+        if (server != null) {
+            judge(server);
         }
+        if (server != null && bare != null) {
+            double ratio = server[0].throughput() / bare[0].throughput();
+            say(String.format(Locale.ROOT, "server / bare Jetty throughput (closed loop): %.1f%% (target >= %.0f%%) %s",
+                    100 * ratio, 100 * TARGET_RATIO, verdict(ratio >= TARGET_RATIO)));
+            results.put("ratio", ratio).put("ratioMet", ratio >= TARGET_RATIO);
+        }
+        compare(measured, "server", "camel", "server / Camel over Jetty", "ratioServerCamel");
+        compare(measured, "camel", "bare", "Camel over Jetty / bare Jetty", "ratioCamelBare");
+        splitCpu(measured);
+    }
+
+    /** The issue's targets for the server: throughput, p99, the paced rate held, no errors. */
+    private void judge(LoadDriver.Result[] server) {
         LoadDriver.Result closed = server[0];
         boolean throughput = closed.throughput() >= TARGET_THROUGHPUT;
         boolean p99 = closed.millis(99) < TARGET_P99_MILLIS;
@@ -271,12 +291,34 @@ public final class LoadBenchmark {
         }
         say("no errors (server, all measured phases): " + verdict(noErrors));
         results.put("throughputMet", throughput).put("p99Met", p99).put("noErrors", noErrors);
-        if (bare != null) {
-            double ratio = closed.throughput() / bare[0].throughput();
-            say(String.format(Locale.ROOT, "server / bare Jetty throughput (closed loop): %.1f%% (target >= %.0f%%) %s",
-                    100 * ratio, 100 * TARGET_RATIO, verdict(ratio >= TARGET_RATIO)));
-            results.put("ratio", ratio).put("ratioMet", ratio >= TARGET_RATIO);
+    }
+
+    /** The closed-loop throughput of {@code over} as a share of that of {@code under}, if both ran. */
+    private void compare(Map<String, LoadDriver.Result[]> measured, String over, String under, String label,
+                         String key) {
+        if (measured.containsKey(over) && measured.containsKey(under)) {
+            double ratio = measured.get(over)[0].throughput() / measured.get(under)[0].throughput();
+            say(String.format(Locale.ROOT, "%s throughput (closed loop): %.1f%%", label, 100 * ratio));
+            results.put(key, ratio);
         }
+    }
+
+    /**
+     * With all three targets: the server's CPU per request (closed loop) as Jetty (the bare target's), plus
+     * Camel's HTTP binding and routing (the Camel floor's over the bare target's), plus the rest.
+     */
+    private void splitCpu(Map<String, LoadDriver.Result[]> measured) {
+        if (!measured.keySet().containsAll(Options.TARGETS)) {
+            return;
+        }
+        double server = targetCpuMillis(measured.get("server")[0]);
+        double camel = targetCpuMillis(measured.get("camel")[0]);
+        double bare = targetCpuMillis(measured.get("bare")[0]);
+        say(String.format(Locale.ROOT, "server CPU per request (closed loop): %.3f ms = Jetty %.3f + Camel's HTTP"
+                + " binding and routing %.3f + the rest (token, decision, database, audit) %.3f", server, bare,
+                camel - bare, server - camel));
+        results.putObject("targetCpuMsPerRequest").put("server", server).put("jetty", bare)
+                .put("camelOverJetty", camel - bare).put("rest", server - camel);
     }
 
     private static String verdict(boolean met) {
@@ -298,8 +340,13 @@ public final class LoadBenchmark {
         CpuSample.Usage cpu = r.cpu;
         return String.format(Locale.ROOT, "%-6s %-6s %8d %6d %7.0f %7.2f %7.2f %7.2f %8.1f %7.3f %7.3f %5.0f%% %6.2f",
                 target, phase, r.requests, r.errors(), r.throughput(), r.millis(50), r.millis(90), r.millis(99),
-                r.maxMillis(), 1000 * cpu.target() / r.requests, 1000 * cpu.generator() / r.requests,
+                r.maxMillis(), targetCpuMillis(r), 1000 * cpu.generator() / r.requests,
                 100 * cpu.machineBusy(), cpu.others() / r.seconds);
+    }
+
+    /** The target's CPU milliseconds per request in one phase. */
+    private static double targetCpuMillis(LoadDriver.Result r) {
+        return 1000 * r.cpu.target() / r.requests;
     }
 
     private void record(String target, String phase, LoadDriver.Result r) {

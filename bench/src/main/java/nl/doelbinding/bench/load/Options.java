@@ -2,15 +2,20 @@ package nl.doelbinding.bench.load;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Command-line options of {@link LoadBenchmark}: {@code --name value}, every one optional. */
-final class Options {
+public final class Options {
+    /** The targets {@code --targets} may name, in the order they run. */
+    public static final List<String> TARGETS = List.of("server", "camel", "bare");
+
     static final String USAGE = """
             LoadBenchmark: HTTP load on the real server (real Keycloak tokens, embedded H2, synthetic register)
-            next to a bare Jetty handler, in one run. Loopback only; every phase stops by itself.
+            next to Camel over Jetty (the server's REST configuration, one route answering a fixed body) and
+            a bare Jetty handler, in one run. Loopback only; every phase stops by itself.
 
               --workers N          concurrent workers (platform threads, one connection each)   [32]
               --clients N          HttpClient instances the workers share                          [4]
@@ -20,7 +25,7 @@ final class Options {
               --rate R             also a paced phase at R requests/s per target (0: none)      [1500]
               --mix S,E,R          percent standard / escalation / rejection requests      [80,10,10]
               --sample N           check the decision in the body of 1 response in N             [20]
-              --targets LIST       server,bare (in that order) or one of them             [server,bare]
+              --targets LIST       any of server,camel,bare (run in that order)   [server,camel,bare]
               --pool-size N        the server's database pool size                              [10]
               --target-jvm OPTS    JVM options of the target processes          ["-Xms1g -Xmx1g"]
               --keycloak-url URL   use this running Keycloak (realm doelbinding) instead of starting one
@@ -38,7 +43,7 @@ final class Options {
     double rate = 1500;
     int[] mix = {80, 10, 10};
     int sampleEvery = 20;
-    List<String> targets = List.of("server", "bare");
+    List<String> targets = TARGETS;
     int poolSize = 10;
     String targetJvm = "-Xms1g -Xmx1g";
     String keycloakUrl;
@@ -49,7 +54,8 @@ final class Options {
     long seed = 1;
     final Map<String, String> given = new LinkedHashMap<>();
 
-    static Options parse(String[] args) {
+    /** Parses the arguments; a wrong one throws {@link IllegalArgumentException} with the usage. */
+    public static Options parse(String[] args) {
         Options o = new Options();
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
@@ -74,10 +80,10 @@ final class Options {
                 case "--warmup" -> o.warmup = Duration.ofSeconds(Long.parseLong(value));
                 case "--duration" -> o.duration = Duration.ofSeconds(positive(name, Integer.parseInt(value)));
                 case "--rate" -> o.rate = Double.parseDouble(value);
-                case "--mix" -> o.mix = java.util.Arrays.stream(value.split(",")).mapToInt(s -> Integer.parseInt(s.trim()))
+                case "--mix" -> o.mix = Arrays.stream(value.split(",")).mapToInt(s -> Integer.parseInt(s.trim()))
                         .toArray();
                 case "--sample" -> o.sampleEvery = positive(name, Integer.parseInt(value));
-                case "--targets" -> o.targets = List.of(value.split(","));
+                case "--targets" -> o.targets = Arrays.stream(value.split(",")).map(String::trim).toList();
                 case "--pool-size" -> o.poolSize = positive(name, Integer.parseInt(value));
                 case "--target-jvm" -> o.targetJvm = value;
                 case "--keycloak-url" -> o.keycloakUrl = value.replaceAll("/+$", "");
@@ -89,10 +95,13 @@ final class Options {
             }
         }
         for (String t : o.targets) {
-            if (!t.equals("server") && !t.equals("bare")) {
-                throw new IllegalArgumentException("--targets takes server and/or bare, not " + t);
+            if (!TARGETS.contains(t)) {
+                throw new IllegalArgumentException("--targets takes any of " + String.join(",", TARGETS) + ", not "
+                        + t);
             }
         }
+        List<String> named = o.targets;
+        o.targets = TARGETS.stream().filter(named::contains).toList();
         if (o.clients > o.workers) {
             o.clients = o.workers;
         }
@@ -100,6 +109,11 @@ final class Options {
             throw new IllegalArgumentException("phases are limited to 600 s each");
         }
         return o;
+    }
+
+    /** The targets to measure, in the order they run. */
+    public List<String> targets() {
+        return targets;
     }
 
     private static int positive(String name, int value) {

@@ -12,6 +12,7 @@ import nl.doelbinding.server.identity.KeycloakServer;
  * The child process {@link LoadBenchmark} measures, so that the target's CPU time is its own:
  * <ul>
  *   <li>{@code bare PORT BODY_FILE}: the bare Jetty handler answering with the file's bytes;</li>
+ *   <li>{@code camel PORT BODY_FILE}: the Camel floor ({@link CamelFloor}) answering with the file's bytes;</li>
  *   <li>{@code server PORT DATA_DIR ISSUER JWKS POOL_SIZE}: the real server (embedded H2 in DATA_DIR, the
  *       synthetic register, the baseline ruleset), exactly as {@code bin/doelbinding demo} starts it;</li>
  *   <li>{@code keycloak ZIP REALM}: Keycloak alone on free ports, printing its URL (for repeated runs with
@@ -21,14 +22,16 @@ import nl.doelbinding.server.identity.KeycloakServer;
  * benchmark).
  */
 public final class TargetMain {
+    private static final String HOST = "127.0.0.1";
+
     private TargetMain() {
     }
 
     public static void main(String[] args) throws Exception {
         AutoCloseable target;
         switch (args[0]) {
-            case "bare" -> target = BareJetty.start("127.0.0.1", Integer.parseInt(args[1]),
-                    Files.readAllBytes(Path.of(args[2])));
+            case "bare" -> target = BareJetty.start(HOST, Integer.parseInt(args[1]), fixedBody(args));
+            case "camel" -> target = CamelFloor.start(HOST, Integer.parseInt(args[1]), fixedBody(args));
             case "server" -> {
                 ServerConfig config = new ServerConfig();
                 config.http.port = Integer.parseInt(args[1]);
@@ -58,5 +61,10 @@ public final class TargetMain {
         }
         target.close();
         System.exit(0);
+    }
+
+    /** The bytes of the BODY_FILE argument of the fixed-body targets. */
+    private static byte[] fixedBody(String[] args) throws IOException {
+        return Files.readAllBytes(Path.of(args[2]));
     }
 }
