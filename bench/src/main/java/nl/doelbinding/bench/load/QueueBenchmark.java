@@ -54,18 +54,34 @@ public final class QueueBenchmark {
     private int warmup = 3_000;
     private int consumers = 4;
     private String keycloakUrl;
+    private Path results = Path.of("bench", "results");
     private final List<String> report = new ArrayList<>();
+
+    private static final String USAGE = """
+            QueueBenchmark: decisions per second end to end through the embedded broker (server, broker and a
+            Qpid JMS police client in this JVM; real Keycloak tokens).
+
+              --messages N         measured messages                                     [20000]
+              --warmup N           warm-up messages, not measured                         [3000]
+              --consumers N        the server's concurrent queue consumers                   [4]
+              --keycloak-url URL   use this running Keycloak (realm doelbinding) instead of starting one
+              --results DIR        where queue.txt goes                            [bench/results]""";
 
     public static void main(String[] args) throws Exception {
         QueueBenchmark benchmark = new QueueBenchmark();
-        for (int i = 0; i + 1 < args.length; i += 2) {
+        for (int i = 0; i < args.length; i += 2) {
+            if (args[i].equals("--help") || i + 1 >= args.length) {
+                System.err.println(USAGE);
+                System.exit(args[i].equals("--help") ? 0 : 2);
+            }
             switch (args[i]) {
                 case "--messages" -> benchmark.messages = Integer.parseInt(args[i + 1]);
                 case "--warmup" -> benchmark.warmup = Integer.parseInt(args[i + 1]);
                 case "--consumers" -> benchmark.consumers = Integer.parseInt(args[i + 1]);
                 case "--keycloak-url" -> benchmark.keycloakUrl = args[i + 1];
+                case "--results" -> benchmark.results = Path.of(args[i + 1]);
                 default -> {
-                    System.err.println("unknown option " + args[i]);
+                    System.err.println("unknown option " + args[i] + "\n" + USAGE);
                     System.exit(2);
                 }
             }
@@ -128,8 +144,8 @@ public final class QueueBenchmark {
             if (keycloak != null) {
                 keycloak.close();
             }
-            Files.createDirectories(Path.of("bench", "results"));
-            Files.write(Path.of("bench", "results", "queue.txt"), report);
+            Files.createDirectories(results);
+            Files.write(results.resolve("queue.txt"), report);
         }
     }
 
