@@ -10,7 +10,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * One released field of one resident: a line of the GDPR art. 15 register.
+ * One released field of one resident: a line of the GDPR art. 15 register as the API lists it. The register stores
+ * the fields one decision released about one resident together, as a {@link DisclosureRecord}.
  *
  * @param vNumber       the resident
  * @param requestRowId  the stored request
@@ -29,10 +30,13 @@ public record Disclosure(VNumber vNumber, long requestRowId, UUID decisionId, Pu
         Objects.requireNonNull(purpose, "purpose");
         Objects.requireNonNull(requesterUnit, "requesterUnit");
         Objects.requireNonNull(field, "field");
-        Objects.requireNonNull(outcome, "outcome");
-        if (!outcome.releases()) {
+        requireReleased(outcome);
+        disclosedAt = Jdbc.millis(Objects.requireNonNull(disclosedAt, "disclosedAt"));
+    }
+
+    static void requireReleased(FieldOutcome outcome) {
+        if (!Objects.requireNonNull(outcome, "outcome").releases()) {
             throw new IllegalArgumentException("only released fields belong in the register, not " + outcome);
         }
-        disclosedAt = Jdbc.millis(Objects.requireNonNull(disclosedAt, "disclosedAt"));
     }
 }

@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -122,7 +123,7 @@ abstract class StoresContract {
                 }
             }
         }
-        assertThat(tables).contains("requests", "decisions", "escalations", "rulesets", "disclosures",
+        assertThat(tables).contains("requests", "decisions", "escalations", "rulesets", "disclosure_records",
                 "audit_records", "audit_head", "processed_files", "oral_orders", "flyway_schema_history");
     }
 
@@ -620,20 +621,62 @@ abstract class StoresContract {
         VNumber zoe = new VNumber("1000000001");
         VNumber other = new VNumber("1000000002");
         PurposeCode trace = new PurposeCode("TRACE_MISSING_RESIDENT");
-        Disclosure later = new Disclosure(zoe, r2.id(), d2.decisionId(), trace, "AVIM-Zuid",
-                new FieldName("current_location"), FieldOutcome.GENERALISE, T0.plusSeconds(30));
-        Disclosure first = new Disclosure(zoe, r1.id(), d1.decisionId(), trace, "AVIM-Noord",
-                new FieldName("name"), FieldOutcome.DISCLOSE, T0);
-        Disclosure second = new Disclosure(zoe, r1.id(), d1.decisionId(), trace, "AVIM-Noord",
-                new FieldName("phone"), FieldOutcome.MASK, T0.plusSeconds(1));
-        Disclosure notZoe = new Disclosure(other, r1.id(), d1.decisionId(), trace, "AVIM-Noord",
-                new FieldName("name"), FieldOutcome.DISCLOSE, T0);
-        tx.run(c -> register.record(c, List.of(later, first, second, notZoe)));
+        Map<FieldName, FieldOutcome> released = new LinkedHashMap<>();
+        released.put(new FieldName("phone"), FieldOutcome.MASK);
+        released.put(new FieldName("name"), FieldOutcome.DISCLOSE);
+        DisclosureRecord later = new DisclosureRecord(zoe, r2.id(), d2.decisionId(), trace, "AVIM-Zuid",
+                Map.of(new FieldName("current_location"), FieldOutcome.GENERALISE), T0.plusSeconds(30));
+        DisclosureRecord first = new DisclosureRecord(zoe, r1.id(), d1.decisionId(), trace, "AVIM-Noord", released, T0);
+        DisclosureRecord notZoe = new DisclosureRecord(other, r1.id(), d1.decisionId(), trace, "AVIM-Noord", released,
+                T0);
+        tx.run(c -> register.record(c, List.of(later, first, notZoe)));
 
-        assertThat(tx.inTransaction((Connection c) -> register.byVNumber(c, zoe, 0, 10))).containsExactly(first, second, later);
-        assertThat(tx.inTransaction((Connection c) -> register.byVNumber(c, zoe, 2, 10))).containsExactly(later);
-        assertThat(tx.inTransaction((Connection c) -> register.byVNumber(c, other, 0, 10))).containsExactly(notZoe);
-        assertThat(tx.inTransaction((Connection c) -> register.byVNumber(c, new VNumber("1000000003"), 0, 10))).isEmpty();
+        Disclosure phone = new Disclosure(zoe, r1.id(), d1.decisionId(), trace, "AVIM-Noord",
+                new FieldName("phone"), FieldOutcome.MASK, T0);
+        Disclosure name = new Disclosure(zoe, r1.id(), d1.decisionId(), trace, "AVIM-Noord",
+                new FieldName("name"), FieldOutcome.DISCLOSE, T0);
+        Disclosure location = new Disclosure(zoe, r2.id(), d2.decisionId(), trace, "AVIM-Zuid",
+                new FieldName("current_location"), FieldOutcome.GENERALISE, T0.plusSeconds(30));
+        assertThat(byVNumber(zoe, 0, 10)).containsExactly(phone, name, location);
+        // Paged by field, not by stored row: a page may start or end inside one decision's fields.
+        assertThat(byVNumber(zoe, 1, 1)).containsExactly(name);
+        assertThat(byVNumber(zoe, 1, 10)).containsExactly(name, location);
+        assertThat(byVNumber(zoe, 0, 1)).containsExactly(phone);
+        assertThat(byVNumber(zoe, 2, 10)).containsExactly(location);
+        assertThat(byVNumber(zoe, 3, 10)).isEmpty();
+        assertThat(byVNumber(zoe, Integer.MAX_VALUE, 5000)).isEmpty();
+        assertThat(byVNumber(other, 0, 10)).containsExactlyElementsOf(notZoe.disclosures());
+        assertThat(byVNumber(new VNumber("1000000003"), 0, 10)).isEmpty();
+    }
+
+    @Test
+    void aDecisionIsOneRegisterRowPerResident() throws SQLException {
+        StoredRequest r = stored("POL-1");
+        StoredDecision d = tx.inTransaction(c -> decisions.save(c, decision(r.id(), OverallDecision.RELEASED, T0)));
+        Map<FieldName, FieldOutcome> released = new LinkedHashMap<>();
+        released.put(new FieldName("name"), FieldOutcome.DISCLOSE);
+        released.put(new FieldName("date_of_birth"), FieldOutcome.DISCLOSE);
+        released.put(new FieldName("current_location"), FieldOutcome.GENERALISE);
+        tx.run(c -> register.record(c, List.of(
+                new DisclosureRecord(new VNumber("1000000001"), r.id(), d.decisionId(),
+                        new PurposeCode("TRACE_MISSING_RESIDENT"), "AVIM-Noord", released, T0),
+                new DisclosureRecord(new VNumber("1000000002"), r.id(), d.decisionId(),
+                        new PurposeCode("TRACE_MISSING_RESIDENT"), "AVIM-Noord", released, T0))));
+
+        List<String> rows = new ArrayList<>();
+        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT v_number, fields FROM disclosure_records ORDER BY v_number")) {
+            while (rs.next()) {
+                rows.add(rs.getString(1) + " " + rs.getString(2));
+            }
+        }
+        assertThat(rows).containsExactly(
+                "1000000001 name=DISCLOSE,date_of_birth=DISCLOSE,current_location=GENERALISE",
+                "1000000002 name=DISCLOSE,date_of_birth=DISCLOSE,current_location=GENERALISE");
+    }
+
+    private List<Disclosure> byVNumber(VNumber vNumber, int offset, int limit) {
+        return tx.inTransaction((Connection c) -> register.byVNumber(c, vNumber, offset, limit));
     }
 
     @Test
@@ -641,6 +684,13 @@ abstract class StoresContract {
         assertThatThrownBy(() -> new Disclosure(new VNumber("1000000001"), 1, UUID.randomUUID(),
                 new PurposeCode("TRACE_MISSING_RESIDENT"), "AVIM-Noord", new FieldName("health"),
                 FieldOutcome.REJECT, T0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DisclosureRecord(new VNumber("1000000001"), 1, UUID.randomUUID(),
+                new PurposeCode("TRACE_MISSING_RESIDENT"), "AVIM-Noord", Map.of(new FieldName("name"),
+                FieldOutcome.DISCLOSE, new FieldName("health"), FieldOutcome.ESCALATE), T0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DisclosureRecord(new VNumber("1000000001"), 1, UUID.randomUUID(),
+                new PurposeCode("TRACE_MISSING_RESIDENT"), "AVIM-Noord", Map.of(), T0))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     // --- processed files ----------------------------------------------------------------------------------

@@ -79,7 +79,7 @@ public final class TestDatabases {
     public static void reset(Database db) {
         db.transactions().run(c -> {
             try (Statement st = c.createStatement()) {
-                for (String table : new String[] {"disclosures", "escalations", "decisions", "oral_orders",
+                for (String table : new String[] {"disclosure_records", "escalations", "decisions", "oral_orders",
                         "request_replies", "requests", "ruleset_events", "rulesets",
                         "audit_records", "processed_files"}) {
                     st.executeUpdate("DELETE FROM " + table);
