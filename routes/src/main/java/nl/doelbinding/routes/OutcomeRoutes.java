@@ -45,11 +45,12 @@ public final class OutcomeRoutes extends RouteBuilder {
 
     private void release(Exchange exchange) {
         StoredDecision stored = outcome(exchange).stored();
+        ObjectNode decision = read(stored.decisionJson());
         // Redacted by the catalogue of the version that decided, even if another version is active by now.
-        var engine = rulesets.decidedBy(DecisionJson.rulesetOf(stored.decisionJson())).orElseThrow(() ->
+        var engine = rulesets.decidedBy(DecisionJson.rulesetOf(decision)).orElseThrow(() ->
                 new ProblemException(ProblemType.UNAVAILABLE, "the ruleset version that made this decision is not"
                         + " available, so no release package can be built"));
-        exchange.getIn().setBody(releases.withRelease(stored, engine.ruleset().catalogue()).toString());
+        exchange.getIn().setBody(releases.withRelease(stored, decision, engine.ruleset().catalogue()).toString());
     }
 
     private void escalationNotice(Exchange exchange) {

@@ -78,7 +78,12 @@ public final class DecisionJson {
 
     /** The ruleset version a decision document says it was made under. */
     public static RulesetRef rulesetOf(String decisionJson) {
-        JsonNode ruleset = CanonicalJson.parse(decisionJson).path("ruleset");
+        return rulesetOf(CanonicalJson.parse(decisionJson));
+    }
+
+    /** The ruleset version a decision document, already parsed, says it was made under. */
+    public static RulesetRef rulesetOf(JsonNode decision) {
+        JsonNode ruleset = decision.path("ruleset");
         JsonNode version = ruleset.path("version");
         return new RulesetRef(version.isIntegralNumber() ? OptionalInt.of(version.intValue()) : OptionalInt.empty(),
                 ruleset.path("sha256").asText());

@@ -40,7 +40,14 @@ public final class ReleaseBuilder {
 
     /** The decision document with its {@code release} added. */
     public ObjectNode withRelease(StoredDecision stored, Catalogue catalogue) {
-        ObjectNode decision = read(stored.decisionJson());
+        return withRelease(stored, read(stored.decisionJson()), catalogue);
+    }
+
+    /**
+     * As {@link #withRelease(StoredDecision, Catalogue)}, with the stored decision document already parsed by the
+     * caller: {@code decision} is the document returned, with its {@code release} added.
+     */
+    public ObjectNode withRelease(StoredDecision stored, ObjectNode decision, Catalogue catalogue) {
         JsonNode body = read(stored.bodyJson());
         Map<FieldName, FieldOutcome> released = new LinkedHashMap<>();
         for (JsonNode field : decision.path("fields")) {

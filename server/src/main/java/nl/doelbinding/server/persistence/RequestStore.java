@@ -39,13 +39,10 @@ public final class RequestStore {
     public ReceiveResult saveReceived(Connection c, NewRequest request, RequestStatus status) {
         String bodySha256 = request.bodySha256();
         try {
-            Optional<StoredRequest> existing = find(c, request.requesterClient(), request.requestId());
-            if (existing.isPresent()) {
-                return compare(existing.get(), request, bodySha256);
-            }
+            // Insert first: a new request (the common case) costs one statement; a taken key is looked up then.
             Long id = Jdbc.unlessDuplicate(c, () -> insert(c, request, bodySha256, status));
             if (id == null) {
-                // A concurrent transaction stored the same key first (and has committed: we waited for it).
+                // Stored before, or by a concurrent transaction that has committed (the insert waited for it).
                 StoredRequest winner = find(c, request.requesterClient(), request.requestId())
                         .orElseThrow(() -> new TransientPersistenceException("request key taken by an unfinished transaction", null));
                 return compare(winner, request, bodySha256);
