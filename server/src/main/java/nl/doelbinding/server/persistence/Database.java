@@ -26,7 +26,7 @@ public final class Database implements AutoCloseable {
     private Database(DatabaseConfig config, HikariDataSource dataSource) {
         this.config = config;
         this.dataSource = dataSource;
-        this.transactions = new Transactions(dataSource, TRANSACTION_ATTEMPTS);
+        this.transactions = new Transactions(dataSource, TRANSACTION_ATTEMPTS, !config.isPostgres());
     }
 
     /** Opens the pool and migrates the schema; fails (and closes the pool) when either is impossible. */

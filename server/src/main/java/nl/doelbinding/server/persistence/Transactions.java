@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -26,8 +27,20 @@ public final class Transactions {
 
     private final DataSource dataSource;
     private final int maxAttempts;
+    private final boolean checkpointAfterCommit;
 
+    /** Transactions whose commit is durable by itself (PostgreSQL: the commit returns after its WAL is flushed). */
     public Transactions(DataSource dataSource, int maxAttempts) {
+        this(dataSource, maxAttempts, false);
+    }
+
+    /**
+     * @param checkpointAfterCommit run {@code CHECKPOINT} after every commit, before returning: H2 writes committed
+     *                              changes to its file only in the background (up to a second later), so without
+     *                              it a killed process loses transactions that were already answered
+     */
+    public Transactions(DataSource dataSource, int maxAttempts, boolean checkpointAfterCommit) {
+        this.checkpointAfterCommit = checkpointAfterCommit;
         this.dataSource = dataSource;
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1");
@@ -74,9 +87,29 @@ public final class Transactions {
                 rollbackQuietly(c, e);
                 throw Jdbc.failure("commit", e);
             }
+            if (checkpointAfterCommit) {
+                checkpoint(c);
+            }
             return result;
         } catch (SQLException e) {
             throw Jdbc.failure("open transaction", e);
+        }
+    }
+
+    /**
+     * Writes committed changes to the database file now. A failure here is not transient: the transaction is
+     * committed but may not survive a crash, so the caller must not treat it as done (nor run it again).
+     */
+    private static void checkpoint(Connection c) {
+        try (Statement st = c.createStatement()) {
+            st.execute("CHECKPOINT");
+        } catch (SQLException e) {
+            // Never transient (the cause is attached as suppressed, out of Jdbc.isTransient's sight): the work
+            // is committed, so running it again is not the answer.
+            PersistenceException failure = new PersistenceException(
+                    "writing committed changes to the database file failed: SQLSTATE " + e.getSQLState());
+            failure.addSuppressed(Jdbc.redacted(e));
+            throw failure;
         }
     }
 
