@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -31,7 +32,8 @@ final class ServerProcess implements AutoCloseable {
         Awaitility.await("server healthy").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250))
                 .until(() -> {
                     if (!server.process.isAlive()) {
-                        throw new IllegalStateException("the server process exited; see " + log);
+                        throw new IllegalStateException("the server process exited with " + server.process.exitValue()
+                                + "; the end of " + log + ":\n" + tail(log, 40));
                     }
                     try {
                         return http.send(HttpRequest.newBuilder(URI.create(server.baseUrl + "/health")).build(),
@@ -41,6 +43,16 @@ final class ServerProcess implements AutoCloseable {
                     }
                 });
         return server;
+    }
+
+    /** The last lines of the server's log (operational lines only: the server never logs field values). */
+    private static String tail(Path log, int lines) {
+        try {
+            List<String> all = Files.readAllLines(log);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
     }
 
     String baseUrl() {
