@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The use case behind {@code direct:decide}, the same for every channel: validate against the active
- * catalogue, answer a replay from the record, decide, and record request, decision and audit record in
- * one transaction before anything is dispatched.
+ * catalogue, decide, and record request, decision and audit record in one transaction before anything is
+ * dispatched; a request recorded before (a replay) is answered with its stored decision instead.
  */
 public final class DecisionService {
     private static final Logger LOG = LoggerFactory.getLogger(DecisionService.class);
