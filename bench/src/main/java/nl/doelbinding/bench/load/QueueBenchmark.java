@@ -70,9 +70,13 @@ public final class QueueBenchmark {
     public static void main(String[] args) throws Exception {
         QueueBenchmark benchmark = new QueueBenchmark();
         for (int i = 0; i < args.length; i += 2) {
-            if (args[i].equals("--help") || i + 1 >= args.length) {
+            if (args[i].equals("--help")) {
                 System.err.println(USAGE);
-                System.exit(args[i].equals("--help") ? 0 : 2);
+                System.exit(0);
+            }
+            if (i + 1 >= args.length) {
+                System.err.println(args[i] + " needs a value\n" + USAGE);
+                System.exit(2);
             }
             switch (args[i]) {
                 case "--messages" -> benchmark.messages = Integer.parseInt(args[i + 1]);

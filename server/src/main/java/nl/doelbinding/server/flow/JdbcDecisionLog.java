@@ -46,13 +46,7 @@ public final class JdbcDecisionLog implements DecisionLog {
 
     public JdbcDecisionLog(Transactions transactions, Stores stores, AuditChain audit, Clock clock,
                            ResidentDirectory residents) {
-        this(transactions, stores, audit, clock, residents, GroupCommit.DEFAULT_MAX_BATCH);
-    }
-
-    /** @param maxGroup the most decisions recorded in one transaction (1: each in its own) */
-    public JdbcDecisionLog(Transactions transactions, Stores stores, AuditChain audit, Clock clock,
-                           ResidentDirectory residents, int maxGroup) {
-        this.commits = new GroupCommit(transactions, audit, maxGroup);
+        this.commits = new GroupCommit(transactions, audit, GroupCommit.DEFAULT_MAX_BATCH);
         this.transactions = transactions;
         this.stores = stores;
         this.clock = clock;

@@ -1,6 +1,5 @@
 package nl.doelbinding.server.persistence;
 
-import nl.doelbinding.engine.io.CanonicalJson;
 import nl.doelbinding.engine.model.PurposeCode;
 import nl.doelbinding.engine.model.Requester;
 
@@ -31,17 +30,6 @@ public record NewRequest(String requesterSubject, String requesterClient, String
         Objects.requireNonNull(bodySha256, "bodySha256");
         purpose = purpose == null ? Optional.empty() : purpose;
         receivedAt = Jdbc.millis(Objects.requireNonNull(receivedAt, "receivedAt"));
-    }
-
-    /**
-     * A request with its body's hash computed here.
-     *
-     * @throws IllegalArgumentException when the body is not JSON
-     */
-    public NewRequest(String requesterSubject, String requesterClient, String requesterUnit, String requestId,
-                      String body, Optional<PurposeCode> purpose, Instant receivedAt) {
-        this(requesterSubject, requesterClient, requesterUnit, requestId, body,
-                CanonicalJson.sha256(Objects.requireNonNull(body, "body")), purpose, receivedAt);
     }
 
     /** A request from a verified requester whose canonical body and its hash are already known. */

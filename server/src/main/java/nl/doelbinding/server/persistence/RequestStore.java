@@ -24,9 +24,8 @@ public final class RequestStore {
             + "body_sha256, body, purpose, received_at, status";
 
     /**
-     * Stores a received request, or finds the stored request with the same client and request id.
-     *
-     * @throws IllegalArgumentException when the body is not JSON
+     * Stores a received request, or finds the stored request with the same client and request id. The body's hash
+     * comes with the request ({@link NewRequest#bodySha256()}, of its canonical JSON): the caller has parsed it.
      */
     public ReceiveResult saveReceived(Connection c, NewRequest request) {
         return saveReceived(c, request, RequestStatus.RECEIVED);

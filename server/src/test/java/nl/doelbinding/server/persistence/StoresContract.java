@@ -1,5 +1,6 @@
 package nl.doelbinding.server.persistence;
 
+import nl.doelbinding.engine.io.CanonicalJson;
 import nl.doelbinding.engine.model.FieldName;
 import nl.doelbinding.engine.model.FieldOutcome;
 import nl.doelbinding.engine.model.OverallDecision;
@@ -96,7 +97,7 @@ abstract class StoresContract {
     }
 
     static NewRequest request(String client, String subject, String requestId, String body) {
-        return new NewRequest(subject, client, "AVIM-Noord", requestId, body,
+        return new NewRequest(subject, client, "AVIM-Noord", requestId, body, CanonicalJson.sha256(body),
                 Optional.of(new PurposeCode("TRACE_MISSING_RESIDENT")), T0);
     }
 
@@ -244,6 +245,7 @@ abstract class StoresContract {
         assertThat(other.request().id()).isNotEqualTo(first.id());
     }
 
+    /** The store keys bodies by the hash of their canonical JSON, which a body that is not JSON does not have. */
     @Test
     void aBodyThatIsNotJsonIsRefusedBeforeAnythingIsStored() {
         assertThatThrownBy(() -> tx.inTransaction(c -> requests.saveReceived(c,
