@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
+import nl.doelbinding.engine.model.TimeOrderedUuid;
 import nl.doelbinding.engine.decision.RulesetDecisionEngine;
 import nl.doelbinding.engine.io.CanonicalJson;
 import nl.doelbinding.engine.io.DecisionJson;
@@ -58,7 +58,7 @@ public final class DecisionService {
         // A replay is found when recording (one lookup, in the recording transaction): deciding it again is wasted
         // work on a rare path, never a second decision, since only the stored one is answered.
         Decision decision = engine.decide(request);
-        String decisionId = UUID.randomUUID().toString();
+        String decisionId = TimeOrderedUuid.next().toString();
         String decisionJson = DecisionJson.write(decision, decisionId, Optional.empty(), Optional.empty()).toString();
         Recording recording = log.record(new DecidedRequest(request, hash, canonical, decision, decisionId,
                 decisionJson, clock.instant()));

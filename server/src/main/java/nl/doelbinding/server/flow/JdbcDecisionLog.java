@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import nl.doelbinding.engine.model.TimeOrderedUuid;
 import nl.doelbinding.engine.model.Decision;
 import nl.doelbinding.engine.model.DisclosureRequest;
 import nl.doelbinding.engine.model.FieldName;
@@ -89,7 +90,7 @@ public final class JdbcDecisionLog implements DecisionLog {
                     decided.decisionJson(), clock.instant()));
             Optional<String> escalationId = Optional.empty();
             if (decision.overall() == OverallDecision.ESCALATED) {
-                UUID id = UUID.randomUUID();
+                UUID id = TimeOrderedUuid.next();
                 stores.escalations().open(c, id, row.id(), decisionId, escalatedFields(decision), clock.instant());
                 escalationId = Optional.of(id.toString());
             }

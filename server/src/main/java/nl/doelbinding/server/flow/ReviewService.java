@@ -12,6 +12,7 @@ import java.util.function.Function;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import nl.doelbinding.engine.model.TimeOrderedUuid;
 import nl.doelbinding.engine.catalogue.Catalogue;
 import nl.doelbinding.engine.catalogue.FieldDefinition;
 import nl.doelbinding.engine.io.CanonicalJson;
@@ -101,7 +102,7 @@ public final class ReviewService {
             ObjectNode decision = (ObjectNode) CanonicalJson.parse(escalated.json());
             apply(decision, fields, body, catalogueOf.apply(escalated.ruleset()));
             OverallDecision overall = overall(decision);
-            UUID decisionId = UUID.randomUUID();
+            UUID decisionId = TimeOrderedUuid.next();
             decision.put("decisionId", decisionId.toString());
             decision.put("decision", overall.name());
             decision.put("escalationId", escalationId);

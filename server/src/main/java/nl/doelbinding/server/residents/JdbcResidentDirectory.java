@@ -1,5 +1,6 @@
 package nl.doelbinding.server.residents;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -114,14 +115,14 @@ public final class JdbcResidentDirectory implements ResidentDirectory {
                            Map<VNumber, Map<FieldName, String>> result) throws SQLException {
         Map<String, VNumber> byKey = new HashMap<>();
         batch.forEach(v -> byKey.put(v.value(), v));
+        // One array parameter instead of an IN list of batch.size() markers: the statement's text then depends on
+        // the fields only, so the database parses it once per connection instead of once per subject count.
         String sql = "SELECT " + String.join(", ", prepend(mapping.keyColumn(), columns))
                 + " FROM " + mapping.table()
-                + " WHERE " + mapping.keyColumn() + " IN (" + String.join(", ", Collections.nCopies(batch.size(), "?"))
-                + ")";
+                + " WHERE " + mapping.keyColumn() + " = ANY (?)";
+        Array keys = connection.createArrayOf("VARCHAR", batch.stream().map(VNumber::value).toArray());
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < batch.size(); i++) {
-                statement.setString(i + 1, batch.get(i).value());
-            }
+            statement.setArray(1, keys);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     VNumber resident = byKey.get(rows.getString(1));
@@ -142,6 +143,8 @@ public final class JdbcResidentDirectory implements ResidentDirectory {
                     }
                 }
             }
+        } finally {
+            keys.free();
         }
     }
 
