@@ -428,7 +428,8 @@ public final class LoadBenchmark {
         }
     }
 
-    private static void deleteQuietly(Path dir) {
+    /** Deletes a temporary folder and what it holds (a benchmark's database can take hundreds of megabytes). */
+    static void deleteQuietly(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

@@ -150,6 +150,7 @@ public final class QueueBenchmark {
             }
             Files.createDirectories(results);
             Files.write(results.resolve("queue.txt"), report);
+            LoadBenchmark.deleteQuietly(work);
         }
     }
 
