@@ -52,7 +52,7 @@ public final class QueueBenchmark {
 
     private int messages = 20_000;
     private int warmup = 3_000;
-    private int consumers = 4;
+    private int consumers = 16;
     private String keycloakUrl;
     private Path results = Path.of("bench", "results");
     private final List<String> report = new ArrayList<>();
@@ -63,7 +63,7 @@ public final class QueueBenchmark {
 
               --messages N         measured messages                                     [20000]
               --warmup N           warm-up messages, not measured                         [3000]
-              --consumers N        the server's concurrent queue consumers                   [4]
+              --consumers N        the server's concurrent queue consumers                  [16]
               --keycloak-url URL   use this running Keycloak (realm doelbinding) instead of starting one
               --results DIR        where queue.txt goes                            [bench/results]""";
 

@@ -87,7 +87,7 @@ public final class ServerConfig {
         @JsonProperty public String replyQueue = "doelbinding.decisions";
         @JsonProperty public String deadLetterQueue = "doelbinding.requests.DLQ";
         @JsonProperty public String expiryQueue = "doelbinding.expired";
-        @JsonProperty public int concurrentConsumers = 4;
+        @JsonProperty public int concurrentConsumers = 16;
         @JsonProperty public int maxDeliveryAttempts = 5;
         @JsonProperty public long redeliveryDelayMillis = 1000;
 
