@@ -15,17 +15,21 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.Set;
+import java.util.UUID;
 import nl.doelbinding.engine.decision.RulesetDecisionEngine;
 import nl.doelbinding.engine.drools.DroolsRulesetCompiler;
 import nl.doelbinding.engine.model.FieldName;
 import nl.doelbinding.engine.model.Requester;
 import nl.doelbinding.engine.model.RulesetRef;
+import nl.doelbinding.engine.model.TimeOrderedUuid;
 import nl.doelbinding.engine.model.VNumber;
 import nl.doelbinding.engine.port.ResidentDirectory;
 import nl.doelbinding.engine.redaction.DerivedPseudonymKeys;
@@ -148,6 +152,18 @@ class HttpFlowTest {
                 "name", "Amina Haddad", "current_location", "Noord-Nederland"));
         assertThat(decision.path("release").path("notFound")).extracting(JsonNode::asText).containsExactly("1000000999");
         assertThat(decision.path("escalationId").isNull()).isTrue();
+    }
+
+    @Test
+    void aDecisionIdIsATimeOrderedUuidStampedWhenItWasDecided() throws Exception {
+        Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        HttpResponse<String> response = post("police", request("HTTP-7", "IDENTIFICATION", "SV_126NC", "\"name\"", ONE));
+        Instant after = Instant.now();
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        UUID id = UUID.fromString(JSON.readTree(response.body()).path("decisionId").asText());
+        assertThat(id.version()).isEqualTo(7);
+        assertThat(TimeOrderedUuid.timeOf(id)).isBetween(before, after);
     }
 
     @Test
