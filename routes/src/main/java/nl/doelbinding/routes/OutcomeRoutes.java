@@ -3,13 +3,9 @@ package nl.doelbinding.routes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import nl.doelbinding.engine.io.DecisionJson;
-import nl.doelbinding.engine.port.ActiveRuleset;
 import nl.doelbinding.engine.port.StoredDecision;
 import nl.doelbinding.routes.flow.DecisionOutcome;
 import nl.doelbinding.routes.flow.ReleaseBuilder;
-import nl.doelbinding.routes.problem.ProblemException;
-import nl.doelbinding.routes.problem.ProblemType;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
@@ -21,11 +17,9 @@ public final class OutcomeRoutes extends RouteBuilder {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ReleaseBuilder releases;
-    private final ActiveRuleset rulesets;
 
-    public OutcomeRoutes(ReleaseBuilder releases, ActiveRuleset rulesets) {
+    public OutcomeRoutes(ReleaseBuilder releases) {
         this.releases = releases;
-        this.rulesets = rulesets;
     }
 
     @Override
@@ -44,13 +38,7 @@ public final class OutcomeRoutes extends RouteBuilder {
     }
 
     private void release(Exchange exchange) {
-        StoredDecision stored = outcome(exchange).stored();
-        ObjectNode decision = read(stored.decisionJson());
-        // Redacted by the catalogue of the version that decided, even if another version is active by now.
-        var engine = rulesets.decidedBy(DecisionJson.rulesetOf(decision)).orElseThrow(() ->
-                new ProblemException(ProblemType.UNAVAILABLE, "the ruleset version that made this decision is not"
-                        + " available, so no release package can be built"));
-        exchange.getIn().setBody(releases.withRelease(stored, decision, engine.ruleset().catalogue()).toString());
+        exchange.getIn().setBody(releases.withRelease(outcome(exchange).stored()).toString());
     }
 
     private void escalationNotice(Exchange exchange) {

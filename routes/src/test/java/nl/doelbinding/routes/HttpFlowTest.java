@@ -109,7 +109,7 @@ class HttpFlowTest {
         camel.addRoutes(new DecideRoute(new DecisionService(() -> Optional.of(engine), LOG, Clock.systemUTC()), metrics));
         camel.addRoutes(new DispatchRoute());
         camel.addRoutes(new OutcomeRoutes(new ReleaseBuilder(REGISTER,
-                new DerivedPseudonymKeys(new byte[32])), () -> Optional.of(engine)));
+                new DerivedPseudonymKeys(new byte[32]), () -> Optional.of(engine))));
         camel.start();
         base = "http://127.0.0.1:" + port;
     }

@@ -76,12 +76,7 @@ public final class DecisionJson {
         return node;
     }
 
-    /** The ruleset version a decision document says it was made under. */
-    public static RulesetRef rulesetOf(String decisionJson) {
-        return rulesetOf(CanonicalJson.parse(decisionJson));
-    }
-
-    /** The ruleset version a decision document, already parsed, says it was made under. */
+    /** The ruleset version a decision document (parsed) says it was made under. */
     public static RulesetRef rulesetOf(JsonNode decision) {
         JsonNode ruleset = decision.path("ruleset");
         JsonNode version = ruleset.path("version");

@@ -13,14 +13,18 @@ import java.util.Map;
 import java.util.Optional;
 import nl.doelbinding.engine.catalogue.Catalogue;
 import nl.doelbinding.engine.catalogue.FieldDefinition;
+import nl.doelbinding.engine.io.DecisionJson;
 import nl.doelbinding.engine.model.FieldName;
 import nl.doelbinding.engine.model.FieldOutcome;
 import nl.doelbinding.engine.model.VNumber;
+import nl.doelbinding.engine.port.ActiveRuleset;
 import nl.doelbinding.engine.port.ResidentDirectory;
 import nl.doelbinding.engine.port.StoredDecision;
 import nl.doelbinding.engine.redaction.PseudonymContext;
 import nl.doelbinding.engine.redaction.PseudonymKeys;
 import nl.doelbinding.engine.redaction.Redactor;
+import nl.doelbinding.routes.problem.ProblemException;
+import nl.doelbinding.routes.problem.ProblemType;
 
 /**
  * Builds the release package of a released decision: for each named subject found in the register, the
@@ -32,22 +36,25 @@ public final class ReleaseBuilder {
 
     private final ResidentDirectory residents;
     private final PseudonymKeys keys;
+    private final ActiveRuleset rulesets;
 
-    public ReleaseBuilder(ResidentDirectory residents, PseudonymKeys keys) {
+    public ReleaseBuilder(ResidentDirectory residents, PseudonymKeys keys, ActiveRuleset rulesets) {
         this.residents = residents;
         this.keys = keys;
-    }
-
-    /** The decision document with its {@code release} added. */
-    public ObjectNode withRelease(StoredDecision stored, Catalogue catalogue) {
-        return withRelease(stored, read(stored.decisionJson()), catalogue);
+        this.rulesets = rulesets;
     }
 
     /**
-     * As {@link #withRelease(StoredDecision, Catalogue)}, with the stored decision document already parsed by the
-     * caller: {@code decision} is the document returned, with its {@code release} added.
+     * The decision document with its {@code release} added, redacted by the catalogue of the ruleset version that
+     * made the decision, even if another version is active by now.
+     *
+     * @throws ProblemException {@code UNAVAILABLE} when that version is not available: no release is built
      */
-    public ObjectNode withRelease(StoredDecision stored, ObjectNode decision, Catalogue catalogue) {
+    public ObjectNode withRelease(StoredDecision stored) {
+        ObjectNode decision = read(stored.decisionJson());
+        Catalogue catalogue = rulesets.decidedBy(DecisionJson.rulesetOf(decision)).orElseThrow(() ->
+                new ProblemException(ProblemType.UNAVAILABLE, "the ruleset version that made this decision is not"
+                        + " available, so no release package can be built")).ruleset().catalogue();
         JsonNode body = read(stored.bodyJson());
         Map<FieldName, FieldOutcome> released = new LinkedHashMap<>();
         for (JsonNode field : decision.path("fields")) {

@@ -10,9 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import nl.doelbinding.engine.decision.RulesetDecisionEngine;
 import nl.doelbinding.engine.io.CanonicalJson;
-import nl.doelbinding.engine.io.DecisionJson;
 import nl.doelbinding.engine.model.OverallDecision;
 import nl.doelbinding.engine.model.Requester;
 import nl.doelbinding.engine.model.VNumber;
@@ -84,18 +82,11 @@ public final class AdminApi {
 
     private JsonNode forRequester(StoredDecision stored) {
         if (stored.overall() == OverallDecision.RELEASED || stored.overall() == OverallDecision.PARTIALLY_RELEASED) {
-            return releases.withRelease(stored, decidingVersion(stored).ruleset().catalogue());
+            return releases.withRelease(stored);
         }
         ObjectNode decision = (ObjectNode) CanonicalJson.parse(stored.decisionJson());
         stored.escalationId().ifPresent(id -> decision.put("escalationId", id));
         return decision;
-    }
-
-    /** The engine of the version that made a stored decision: its catalogue redacts that decision's release. */
-    private RulesetDecisionEngine decidingVersion(StoredDecision stored) {
-        return rulesets.decidedBy(DecisionJson.rulesetOf(stored.decisionJson())).orElseThrow(() ->
-                new ProblemException(ProblemType.UNAVAILABLE, "the ruleset version that made this decision is not"
-                        + " available"));
     }
 
     /** {@code GET /escalations?status=OPEN}: open reviews, oldest first. */

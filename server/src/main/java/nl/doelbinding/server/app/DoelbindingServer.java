@@ -110,7 +110,8 @@ public final class DoelbindingServer implements AutoCloseable {
                 clock, clockSkew, VERIFIED_TOKENS_REMEMBERED));
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         JdbcDecisionLog log = new JdbcDecisionLog(database.transactions(), stores, audit, clock, residents);
-        ReleaseBuilder releases = new ReleaseBuilder(residents, PseudonymKeyFile.load(config.pseudonymKeyPath()));
+        ReleaseBuilder releases = new ReleaseBuilder(residents, PseudonymKeyFile.load(config.pseudonymKeyPath()),
+                rulesets);
         ReviewService reviews = new ReviewService(database.transactions(), stores, audit, clock, residents);
 
         CamelContext camel = new DefaultCamelContext();
@@ -120,7 +121,7 @@ public final class DoelbindingServer implements AutoCloseable {
         camel.addRoutes(new HttpIntakeRoute(authenticator, config.http.maxBodyBytes));
         camel.addRoutes(new DecideRoute(new DecisionService(rulesets, log, clock), new DecisionMetrics(metrics)));
         camel.addRoutes(new DispatchRoute());
-        camel.addRoutes(new OutcomeRoutes(releases, rulesets));
+        camel.addRoutes(new OutcomeRoutes(releases));
         OralOrders oralOrders = new OralOrders(database.transactions(), stores, audit, clock);
         Gauge.builder("doelbinding_oral_orders_overdue", oralOrders, OralOrders::overdueCount)
                 .description("Oral orders whose written order is past due (legal catalogue R7)")
