@@ -1,7 +1,6 @@
 package nl.doelbinding.engine.model;
 
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -23,7 +22,7 @@ public final class TimeOrderedUuid {
 
     /** A new identifier stamped with the current time. */
     public static UUID next() {
-        return at(Instant.now(Clock.systemUTC()));
+        return at(Instant.now());
     }
 
     /** A new identifier stamped with {@code time} (milliseconds since the epoch, at least 0). */
