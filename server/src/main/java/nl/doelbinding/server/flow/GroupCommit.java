@@ -18,7 +18,10 @@ import org.slf4j.LoggerFactory;
  * <p>Leader and followers: a thread that finds no transaction running runs its own work at once (no waiting
  * when the server is quiet); threads that arrive meanwhile queue up, and when the running transaction has
  * committed, the first of them runs the queued work (at most {@code maxBatch} items) in one transaction for
- * all. Every caller returns only after the transaction holding its work has committed, with its own result.
+ * all. Every caller returns only after the transaction holding its work has committed and is durable
+ * ({@link Transactions#awaitDurable()}), with its own result. Leadership passes on at the commit, so the next
+ * transaction runs while the previous one is being made durable (on H2: written to the database file), and
+ * when it commits before that write has started, one write covers both.
  *
  * <p>Failures stay with their owner: when a shared transaction fails, nothing of it is committed and each of
  * its items is run again alone, so one bad item fails only its own caller. Work must therefore be
@@ -80,7 +83,14 @@ final class GroupCommit {
         try {
             run(batch);
         } finally {
-            handOver(batch, mine);
+            promoteNext();
+        }
+        try {
+            transactions.awaitDurable();
+        } catch (RuntimeException | Error e) {
+            batch.forEach(p -> p.notDurable(e));
+        } finally {
+            finish(batch, mine);
         }
         return mine.result();
     }
@@ -98,10 +108,11 @@ final class GroupCommit {
     private void run(List<Pending<?>> batch) {
         if (batch.size() > 1) {
             try {
-                transactions.run(c -> {
+                transactions.inTransactionNotYetDurable(c -> {
                     try (AuditChain.Batch records = audit.batch(c)) {
                         batch.forEach(p -> p.attempt(c, records));
                     }
+                    return null;
                 });
                 batch.forEach(Pending::committed);
                 return;
@@ -114,7 +125,24 @@ final class GroupCommit {
         batch.forEach(p -> p.alone(transactions, audit));
     }
 
-    private void handOver(List<Pending<?>> batch, Pending<?> mine) {
+    /** Lets the next queued caller lead the next transaction while this one is made durable. */
+    private void promoteNext() {
+        lock.lock();
+        try {
+            Pending<?> next = queue.peek();
+            if (next == null) {
+                leading = false;
+            } else {
+                next.promoted = true;
+                next.wake.signal();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Wakes the batch's callers: their transaction is durable, or has failed. */
+    private void finish(List<Pending<?>> batch, Pending<?> mine) {
         lock.lock();
         try {
             for (Pending<?> p : batch) {
@@ -122,13 +150,6 @@ final class GroupCommit {
                 if (p != mine) {
                     p.wake.signal();
                 }
-            }
-            Pending<?> next = queue.peek();
-            if (next == null) {
-                leading = false;
-            } else {
-                next.promoted = true;
-                next.wake.signal();
             }
         } finally {
             lock.unlock();
@@ -161,13 +182,20 @@ final class GroupCommit {
 
         void alone(Transactions transactions, AuditChain audit) {
             try {
-                result = transactions.inTransaction(c -> {
+                result = transactions.inTransactionNotYetDurable(c -> {
                     try (AuditChain.Batch records = audit.batch(c)) {
                         return work.apply(c, records);
                     }
                 });
             } catch (RuntimeException | Error e) {
                 failure = e;
+            }
+        }
+
+        /** The transaction committed but could not be made durable: the caller must not treat it as done. */
+        void notDurable(Throwable cause) {
+            if (failure == null) {
+                failure = cause;
             }
         }
 

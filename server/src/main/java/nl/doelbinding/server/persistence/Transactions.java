@@ -48,11 +48,41 @@ public final class Transactions {
         this.maxAttempts = maxAttempts;
     }
 
-    /** Runs {@code work} in a transaction and returns its result once committed. */
+    /** Runs {@code work} in a transaction and returns its result once committed (and durable). */
     public <T> T inTransaction(Function<Connection, T> work) {
+        return withRetries(work, true);
+    }
+
+    /**
+     * Runs {@code work} in a transaction and returns its result once committed, possibly before the commit is
+     * durable: the caller must call {@link #awaitDurable()} before it acts on the result outside the database
+     * (answers, sends, acknowledges). Meanwhile other transactions can run, and one {@code awaitDurable} makes
+     * every commit before it durable: so a group of transactions can share one write of the database file.
+     */
+    public <T> T inTransactionNotYetDurable(Function<Connection, T> work) {
+        return withRetries(work, false);
+    }
+
+    /**
+     * Returns once every transaction committed before this call is durable: on H2 it writes the committed
+     * changes to the database file ({@code CHECKPOINT}; H2 lets concurrent callers share one write); on
+     * PostgreSQL a commit is durable by itself. A failure is never transient (see {@link #checkpoint}).
+     */
+    public void awaitDurable() {
+        if (!checkpointAfterCommit) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            checkpoint(c);
+        } catch (SQLException e) {
+            throw Jdbc.failure("open connection for a checkpoint", e);
+        }
+    }
+
+    private <T> T withRetries(Function<Connection, T> work, boolean durable) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return once(work);
+                return once(work, durable);
             } catch (RuntimeException e) {
                 if (attempt >= maxAttempts || !Jdbc.isTransient(e)) {
                     throw e;
@@ -71,7 +101,7 @@ public final class Transactions {
         });
     }
 
-    private <T> T once(Function<Connection, T> work) {
+    private <T> T once(Function<Connection, T> work, boolean durable) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             T result;
@@ -87,7 +117,7 @@ public final class Transactions {
                 rollbackQuietly(c, e);
                 throw Jdbc.failure("commit", e);
             }
-            if (checkpointAfterCommit) {
+            if (durable && checkpointAfterCommit) {
                 checkpoint(c);
             }
             return result;

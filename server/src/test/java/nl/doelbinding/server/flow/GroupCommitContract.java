@@ -41,8 +41,8 @@ import org.junit.jupiter.api.TestInstance;
 abstract class GroupCommitContract {
     private static final int FOLLOWERS = 20;
 
-    private Database db;
-    private final AuditChain chain = new AuditChain(Clock.systemUTC());
+    Database db;
+    final AuditChain chain = new AuditChain(Clock.systemUTC());
     private final Set<AuditChain.Batch> transactionsSeen = ConcurrentHashMap.newKeySet();
     private ExecutorService threads;
 
@@ -71,7 +71,7 @@ abstract class GroupCommitContract {
     }
 
     /** Work that appends one audit record for {@code requestId} and remembers which transaction it ran in. */
-    private GroupCommit.Work<AuditRecord> append(String requestId) {
+    GroupCommit.Work<AuditRecord> append(String requestId) {
         return (c, records) -> {
             transactionsSeen.add(records);
             return records.append(AuditEventType.DECISION_MADE, "tester", requestId,
@@ -83,7 +83,7 @@ abstract class GroupCommitContract {
      * Starts a leader whose work waits for the returned latch, then {@code followers} callers (their work
      * given by {@code work}), and returns once all followers wait for the next transaction.
      */
-    private CountDownLatch leaderHeldWithFollowers(GroupCommit group, List<Future<AuditRecord>> results,
+    CountDownLatch leaderHeldWithFollowers(GroupCommit group, List<Future<AuditRecord>> results,
                                                    java.util.function.IntFunction<GroupCommit.Work<AuditRecord>> work) {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch leaderInside = new CountDownLatch(1);
