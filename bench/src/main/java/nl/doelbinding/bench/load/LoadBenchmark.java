@@ -120,10 +120,16 @@ public final class LoadBenchmark {
         int port = freePort();
         Path data = Files.createDirectories(work.resolve("server-data"));
         say("");
-        say("== server: http://127.0.0.1:" + port + "/api/v1/requests (embedded H2 in a fresh temporary folder, "
+        say("== server: http://127.0.0.1:" + port + "/api/v1/requests (" + (options.databaseUrl == null
+                ? "embedded H2 in a fresh temporary folder" : options.databaseUrl) + ", "
                 + "synthetic register, baseline ruleset, db pool " + options.poolSize + ")");
-        try (Target target = Target.start(work.resolve("server.log"), options.targetJvm, "server",
-                String.valueOf(port), data.toString(), issuer, jwks, String.valueOf(options.poolSize))) {
+        List<String> arguments = new ArrayList<>(List.of("server", String.valueOf(port), data.toString(), issuer, jwks,
+                String.valueOf(options.poolSize)));
+        if (options.databaseUrl != null) {
+            arguments.add(options.databaseUrl);
+        }
+        try (Target target = Target.start(work.resolve("server.log"), options.targetJvm,
+                arguments.toArray(String[]::new))) {
             URI base = URI.create("http://127.0.0.1:" + port);
             HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve("/health"))
                     .build(), HttpResponse.BodyHandlers.ofString());

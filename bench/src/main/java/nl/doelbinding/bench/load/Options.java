@@ -27,6 +27,8 @@ public final class Options {
               --sample N           check the decision in the body of 1 response in N             [20]
               --targets LIST       any of server,camel,bare (run in that order)   [server,camel,bare]
               --pool-size N        the server's database pool size                              [10]
+              --database URL       the server's database: an empty PostgreSQL database (user postgres)
+                                   instead of embedded H2, e.g. jdbc:postgresql://127.0.0.1:5432/bench
               --target-jvm OPTS    JVM options of the target processes          ["-Xms1g -Xmx1g"]
               --keycloak-url URL   use this running Keycloak (realm doelbinding) instead of starting one
               --keycloak-dist ZIP  keycloak-quarkus-dist-26.7.3.zip  [~/.m2/.../keycloak-quarkus-dist-26.7.3.zip]
@@ -45,6 +47,7 @@ public final class Options {
     int sampleEvery = 20;
     List<String> targets = TARGETS;
     int poolSize = 10;
+    String databaseUrl;
     String targetJvm = "-Xms1g -Xmx1g";
     String keycloakUrl;
     Path keycloakDist = Path.of(System.getProperty("user.home"), ".m2", "repository", "org", "keycloak",
@@ -85,6 +88,12 @@ public final class Options {
                 case "--sample" -> o.sampleEvery = positive(name, Integer.parseInt(value));
                 case "--targets" -> o.targets = Arrays.stream(value.split(",")).map(String::trim).toList();
                 case "--pool-size" -> o.poolSize = positive(name, Integer.parseInt(value));
+                case "--database" -> {
+                    if (!value.startsWith("jdbc:postgresql:")) {
+                        throw new IllegalArgumentException("--database takes a jdbc:postgresql: URL");
+                    }
+                    o.databaseUrl = value;
+                }
                 case "--target-jvm" -> o.targetJvm = value;
                 case "--keycloak-url" -> o.keycloakUrl = value.replaceAll("/+$", "");
                 case "--keycloak-dist" -> o.keycloakDist = Path.of(value);
@@ -111,6 +120,11 @@ public final class Options {
         return o;
     }
 
+    /** The server's database, as the report names it (never with credentials: the URL carries none). */
+    String database() {
+        return databaseUrl == null ? "embedded H2" : databaseUrl;
+    }
+
     /** The targets to measure, in the order they run. */
     public List<String> targets() {
         return targets;
@@ -128,6 +142,6 @@ public final class Options {
                 + " executor), warm-up " + warmup.toSeconds() + " s, measured "
                 + duration.toSeconds() + " s per phase, paced rate " + (rate > 0 ? (long) rate + "/s" : "none")
                 + ", mix " + mix[0] + "/" + mix[1] + "/" + mix[2] + " (standard/escalation/rejection)"
-                + ", body check 1 in " + sampleEvery + ", db pool " + poolSize + ", target JVM [" + targetJvm + "]";
+                + ", body check 1 in " + sampleEvery + ", db " + database() + ", db pool " + poolSize + ", target JVM [" + targetJvm + "]";
     }
 }
