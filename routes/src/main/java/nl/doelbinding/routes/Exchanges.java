@@ -12,6 +12,8 @@ public final class Exchanges {
     public static final String ESCALATION_ID = "doelbinding.escalationId";
     /** Header: the channel a request came in on (http, amqp, file). */
     public static final String CHANNEL = "doelbinding.channel";
+    /** Property: true when a channel could not take a reviewed decision, which stays owed ({@link OwedReviewReplies}). */
+    public static final String REPLY_OWED = "doelbinding.replyOwed";
 
     private Exchanges() {
     }

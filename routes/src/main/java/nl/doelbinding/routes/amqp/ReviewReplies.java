@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends the final decision after a legal review to the reply address the queued request named, with its
  * correlation id. The reviewer's exchange is left as it is: the reply is a copy. The review is already committed,
- * so a failure to send is an operator alert, not a failed review; the final decision stays available on
+ * so a failure to send is an operator alert, not a failed review: the reply stays owed and is sent again
+ * ({@link nl.doelbinding.routes.OwedReviewReplies}); the final decision is also available on
  * {@code GET /api/v1/requests/{requestId}}.
  */
 public final class ReviewReplies implements Processor {
@@ -40,8 +41,9 @@ public final class ReviewReplies implements Processor {
         Exchange sent = producer.of(exchange).send(settings.replyUri(),
                 reply -> DecisionReply.prepare(reply.getMessage(), outcome, address.get(), body));
         if (sent.getException() != null) {
+            exchange.setProperty(Exchanges.REPLY_OWED, true);
             LOG.error("ALERT: the final decision on request {} could not be sent to its reply address ({});"
-                    + " it is available through the API", stored.requestId(), sent.getException().getClass().getName());
+                    + " it stays owed and is sent again", stored.requestId(), sent.getException().getClass().getName());
         }
     }
 }

@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * Writes the final decision after a legal review to the outbox of the binding whose batch held the request, as a
  * decisions file of its own: {@code reviewed-<requestId>.decisions.json} (characters a file name cannot hold
  * become {@code _}, and a short hash of the request id keeps two such names apart), in the same envelope as a
- * batch's decisions. The review is already committed: a failure to write is an operator alert, and the final
- * decision stays available on {@code GET /api/v1/requests/{requestId}}.
+ * batch's decisions. The review is already committed: a failure to write is an operator alert, and the decision
+ * stays owed and is written again ({@link nl.doelbinding.routes.OwedReviewReplies}); it is also available on
+ * {@code GET /api/v1/requests/{requestId}}.
  */
 public final class ReviewedBatchReplies implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(ReviewedBatchReplies.class);
@@ -44,8 +45,9 @@ public final class ReviewedBatchReplies implements Processor {
             file.add(exchange.getMessage().getBody(String.class));
             file.commit();
         } catch (IOException | RuntimeException e) {
+            exchange.setProperty(Exchanges.REPLY_OWED, true);
             LOG.error("ALERT: the final decision on request {} could not be written to the outbox of binding {} ({});"
-                    + " it is available through the API", stored.requestId(), binding.get().name(),
+                    + " it stays owed and is written again", stored.requestId(), binding.get().name(),
                     e.getClass().getName());
         }
     }

@@ -125,6 +125,11 @@ public final class ServerConfig {
     @JsonProperty public FileDrop fileDrop = new FileDrop();
     @JsonProperty public String pseudonymKeyFile;
     @JsonProperty public int rulesetPollSeconds = 5;
+    /**
+     * How long after a review its final decision may still be owed to a channel (queue reply, file-drop outbox)
+     * before it is sent again, and how often owed ones are looked for.
+     */
+    @JsonProperty public int reviewReplyRetrySeconds = 60;
 
     public static ServerConfig read(Path file) throws IOException {
         ServerConfig config = YAML.readValue(file.toFile(), ServerConfig.class);

@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import nl.doelbinding.engine.port.ActiveRuleset;
+import nl.doelbinding.routes.OwedReviewReplies;
+import nl.doelbinding.routes.ReviewReplyRelayRoute;
 import nl.doelbinding.routes.ReviewedRoute;
 import nl.doelbinding.routes.file.BatchOrigins;
 import nl.doelbinding.routes.file.ReviewedBatchReplies;
@@ -22,6 +25,8 @@ import nl.doelbinding.routes.file.FileBinding;
 import nl.doelbinding.routes.file.FileDropErrors;
 import nl.doelbinding.routes.file.FileDropRoute;
 import nl.doelbinding.server.app.ServerConfig;
+import nl.doelbinding.server.flow.JdbcOwedReviewReplies;
+import nl.doelbinding.server.flow.Stores;
 import nl.doelbinding.server.identity.ClientCredentialsIdentity;
 import nl.doelbinding.server.persistence.ProcessedFileStore;
 import nl.doelbinding.server.persistence.ReplyAddressStore;
@@ -80,7 +85,9 @@ public final class Channels implements AutoCloseable {
             if (!bindings.isEmpty()) {
                 reviewReplies.add(new ReviewedBatchReplies(origins, bindings));
             }
-            camel.addRoutes(new ReviewedRoute(reviewReplies));
+            OwedReviewReplies owed = new JdbcOwedReviewReplies(transactions, Stores.create(), clock);
+            camel.addRoutes(new ReviewedRoute(reviewReplies, owed));
+            camel.addRoutes(new ReviewReplyRelayRoute(owed, Duration.ofSeconds(config.reviewReplyRetrySeconds), clock));
             return new Channels(broker, connection, settings.enabled ? Optional.of(settings.connectUrl())
                     : Optional.empty(), bindings);
         } catch (Exception | Error e) {

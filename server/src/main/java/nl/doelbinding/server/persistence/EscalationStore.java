@@ -93,6 +93,42 @@ public final class EscalationStore {
         }
     }
 
+    /**
+     * Closed escalations whose final decision the channels have not all taken yet, closed before {@code closedBefore},
+     * oldest first, at most {@code limit}.
+     */
+    public List<StoredEscalation> repliesOwed(Connection c, Instant closedBefore, int limit) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM escalations"
+                + " WHERE replies_sent_at IS NULL AND status = ? AND closed_at < ?"
+                + " ORDER BY closed_at, escalation_id FETCH FIRST ? ROWS ONLY")) {
+            ps.setString(1, EscalationStatus.CLOSED.name());
+            ps.setObject(2, Jdbc.timestamp(closedBefore));
+            ps.setInt(3, limit);
+            List<StoredEscalation> owed = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    owed.add(map(rs));
+                }
+            }
+            return owed;
+        } catch (SQLException e) {
+            throw Jdbc.failure("list owed review replies", e);
+        }
+    }
+
+    /** Notes that every channel has taken the final decision of this closed escalation; true if it was owed. */
+    public boolean repliesSent(Connection c, UUID escalationId, Instant sentAt) {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE escalations SET replies_sent_at = ?"
+                + " WHERE escalation_id = ? AND status = ? AND replies_sent_at IS NULL")) {
+            ps.setObject(1, Jdbc.timestamp(Jdbc.millis(sentAt)));
+            ps.setString(2, escalationId.toString());
+            ps.setString(3, EscalationStatus.CLOSED.name());
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw Jdbc.failure("note review replies sent", e);
+        }
+    }
+
     private static Optional<StoredEscalation> one(Connection c, String sql, Object param) {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, param);

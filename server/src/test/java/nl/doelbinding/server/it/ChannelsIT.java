@@ -56,6 +56,7 @@ class ChannelsIT {
             config.keycloak.clockSkewSeconds = 1;
             config.broker.maxDeliveryAttempts = 3;
             config.fileDrop.pollMillis = 200;
+            config.reviewReplyRetrySeconds = 2;
             ServerConfig.FileBinding binding = new ServerConfig.FileBinding();
             binding.name = "police-demo";
             binding.clientId = "police-demo";
@@ -258,6 +259,43 @@ class ChannelsIT {
         assertThat(field(decision, "health")).startsWith("health REJECT REVIEW");
         assertThat(decision.path("release").path("subjects").get(0).has("name")).isTrue();
         assertThat(decision.path("release").path("subjects").get(0).has("health")).isFalse();
+    }
+
+    @Test
+    void aReviewedDecisionTheOutboxCouldNotTakeIsWrittenOnceItCan() throws Exception {
+        RequestBody request = RequestBody.investigation126nf(it.requestId("BATCH-OWED"), "1000000007");
+        JsonNode notice = dropBatch("to-review-later.json", List.of(request.json())).path("decisions").get(0);
+        assertThat(notice.path("decision").asText()).isEqualTo("ESCALATED");
+        Path outbox = dropbox.resolve("outbox");
+        Path away = dropbox.resolve("outbox.away");
+        Files.move(outbox, away);
+        Files.writeString(outbox, "a file where the outbox folder should be: nothing can be written into it");
+        try {
+            Api.Reply reviewed = it.post(Caller.REVIEWER, "/api/v1/escalations/"
+                    + notice.path("escalationId").asText() + "/review",
+                    "{\"fields\":{\"health\":{\"outcome\":\"REJECT\",\"motivation\":\"Not authorised.\"}}}");
+            assertThat(reviewed.status()).as("the review is done whatever the outbox").isEqualTo(200);
+            // Two retry rounds fail as well while the outbox is blocked: the decision stays owed.
+            Awaitility.await().pollDelay(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(6)).until(() -> true);
+        } finally {
+            Files.delete(outbox);
+            Files.move(away, outbox);
+        }
+        assertThat(owedFile(outbox)).as("nothing was written while the outbox was blocked").isEmpty();
+
+        Awaitility.await().atMost(WAIT).until(() -> owedFile(outbox).isPresent());
+        JsonNode decision = Api.JSON.readTree(owedFile(outbox).orElseThrow().toFile()).path("decisions").get(0);
+        assertThat(decision.path("requestId").asText()).isEqualTo(request.requestId());
+        assertThat(decision.path("decision").asText()).isEqualTo("PARTIALLY_RELEASED");
+        assertThat(field(decision, "health")).startsWith("health REJECT REVIEW");
+        assertThat(decision.path("release").path("subjects").get(0).has("name")).isTrue();
+        assertThat(decision.path("release").path("subjects").get(0).has("health")).isFalse();
+        assertThat(it.get(Caller.POLICE_DEMO, "/api/v1/requests/" + request.requestId()).json()
+                .path("decisionId").asText()).isEqualTo(decision.path("decisionId").asText());
+    }
+
+    private static java.util.Optional<Path> owedFile(Path outbox) throws java.io.IOException {
+        return reviewedFiles(outbox).stream().filter(f -> f.getFileName().toString().contains("BATCH-OWED")).findFirst();
     }
 
     private static List<Path> reviewedFiles(Path outbox) throws java.io.IOException {

@@ -491,6 +491,39 @@ abstract class StoresContract {
     }
 
     @Test
+    void aClosedReviewOwesItsRepliesUntilTheyAreSentOnce() {
+        StoredRequest r = stored("POL-1");
+        StoredDecision d = tx.inTransaction(c -> decisions.save(c, decision(r.id(), OverallDecision.ESCALATED, T0)));
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        UUID stillOpen = UUID.randomUUID();
+        tx.run(c -> {
+            escalations.open(c, first, r.id(), d.decisionId(), "[\"health\"]", T0);
+            escalations.open(c, second, r.id(), d.decisionId(), "[\"health\"]", T0);
+            escalations.open(c, stillOpen, r.id(), d.decisionId(), "[\"health\"]", T0);
+            escalations.close(c, second, "jurist-a", "{}", T0.plusSeconds(20));
+            escalations.close(c, first, "jurist-a", "{}", T0.plusSeconds(10));
+        });
+
+        assertThat(tx.inTransaction((Connection c) -> escalations.repliesOwed(c, T0.plusSeconds(60), 10)))
+                .as("closed ones, oldest closed first; not the open one").extracting(StoredEscalation::escalationId)
+                .containsExactly(first, second);
+        assertThat(tx.inTransaction((Connection c) -> escalations.repliesOwed(c, T0.plusSeconds(15), 10)))
+                .as("only those closed before the given time").extracting(StoredEscalation::escalationId)
+                .containsExactly(first);
+        assertThat(tx.inTransaction((Connection c) -> escalations.repliesOwed(c, T0.plusSeconds(60), 1)))
+                .extracting(StoredEscalation::escalationId).containsExactly(first);
+
+        assertThat(tx.<Boolean>inTransaction(c -> escalations.repliesSent(c, first, T0.plusSeconds(30)))).isTrue();
+        assertThat(tx.<Boolean>inTransaction(c -> escalations.repliesSent(c, first, T0.plusSeconds(40))))
+                .as("sent before").isFalse();
+        assertThat(tx.<Boolean>inTransaction(c -> escalations.repliesSent(c, stillOpen, T0.plusSeconds(40))))
+                .as("an open review owes nothing yet").isFalse();
+        assertThat(tx.inTransaction((Connection c) -> escalations.repliesOwed(c, T0.plusSeconds(60), 10)))
+                .extracting(StoredEscalation::escalationId).containsExactly(second);
+    }
+
+    @Test
     void ofTwoReviewersClosingTheSameEscalationAtOnceExactlyOneWins() throws Exception {
         StoredRequest r = stored("POL-1");
         StoredDecision d = tx.inTransaction(c -> decisions.save(c, decision(r.id(), OverallDecision.ESCALATED, T0)));
