@@ -105,6 +105,18 @@ record CpuSample(long machineBusy, long machineTotal, long generator, long targe
         return ticks;
     }
 
+    /** CPU seconds per kind of thread between two {@link #threads} samples; kinds that used none are left out. */
+    static Map<String, Double> spent(Map<String, Long> before, Map<String, Long> after) {
+        Map<String, Double> spent = new TreeMap<>();
+        after.forEach((name, ticks) -> {
+            double seconds = (ticks - before.getOrDefault(name, 0L)) / TICKS_PER_SECOND;
+            if (seconds > 0) {
+                spent.put(name, seconds);
+            }
+        });
+        return spent;
+    }
+
     static List<String> describeMachine() {
         String model = "unknown";
         try {

@@ -212,15 +212,7 @@ public final class LoadBenchmark {
         Map<String, Long> threadsBefore = CpuSample.threads(pid);
         LoadDriver.Result r = driver.run(target.charAt(0) + phase.substring(0, 1), options.duration, rate);
         r.cpu = before.until(CpuSample.take(pid));
-        Map<String, Long> threadsAfter = CpuSample.threads(pid);
-        Map<String, Double> spent = new java.util.TreeMap<>();
-        threadsAfter.forEach((name, ticks) -> {
-            double seconds = (ticks - threadsBefore.getOrDefault(name, 0L)) / CpuSample.TICKS_PER_SECOND;
-            if (seconds > 0) {
-                spent.put(name, seconds);
-            }
-        });
-        r.targetThreads = spent;
+        r.targetThreads = CpuSample.spent(threadsBefore, CpuSample.threads(pid));
         say(header());
         say(row(target, phase, r));
         if (r.missed > 0) {

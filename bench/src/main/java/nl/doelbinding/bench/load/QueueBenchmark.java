@@ -128,6 +128,8 @@ public final class QueueBenchmark {
                 connection.start();
                 phase("warm-up", connection, police, workload, warmup, false);
                 CpuSample before = CpuSample.take(-1);
+                long self = ProcessHandle.current().pid();
+                Map<String, Long> threadsBefore = CpuSample.threads(self);
                 long processCpu = processCpuNanos();
                 double loadBefore = CpuSample.loadAverage();
                 phase("measured", connection, police, workload, messages, true);
@@ -136,6 +138,12 @@ public final class QueueBenchmark {
                         + " per decision; the machine was %.0f%% busy; load average %.2f before, %.2f after (other work"
                         + " on the machine included)", (processCpuNanos() - processCpu) / 1e6 / messages,
                         cpu.machineBusy() * 100, loadBefore, CpuSample.loadAverage()));
+                say("CPU by thread kind (ms per decision; the client's sender is main, its receiver the JmsSession"
+                        + " dispatcher; AmqpProvider threads serve both the client's and the server's connections): "
+                        + CpuSample.spent(threadsBefore, CpuSample.threads(self)).entrySet().stream()
+                        .sorted((a, b) -> Double.compare(b.getValue(), a.getValue())).limit(10)
+                        .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.2f", e.getValue() * 1000 / messages))
+                        .toList());
             } finally {
                 connection.close();
             }
