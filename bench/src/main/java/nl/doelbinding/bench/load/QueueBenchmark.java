@@ -51,7 +51,7 @@ public final class QueueBenchmark {
     private static final String REPLIES = "bench.decisions";
 
     private int messages = 20_000;
-    private int warmup = 3_000;
+    private int warmup = 40_000;
     private int consumers = 16;
     private String keycloakUrl;
     private Path results = Path.of("bench", "results");
@@ -62,7 +62,7 @@ public final class QueueBenchmark {
             Qpid JMS police client in this JVM; real Keycloak tokens).
 
               --messages N         measured messages                                     [20000]
-              --warmup N           warm-up messages, not measured                         [3000]
+              --warmup N           warm-up messages, not measured (the JIT needs minutes)  [40000]
               --consumers N        the server's concurrent queue consumers                  [16]
               --keycloak-url URL   use this running Keycloak (realm doelbinding) instead of starting one
               --results DIR        where queue.txt goes                            [bench/results]""";

@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
  * when the server is quiet); threads that arrive meanwhile queue up, and when the running transaction has
  * committed, the first of them runs the queued work (at most {@code maxBatch} items) in one transaction for
  * all. Every caller returns only after the transaction holding its work has committed and is durable
- * ({@link Transactions#awaitDurable()}), with its own result. Leadership passes on at the commit, so the next
- * transaction runs while the previous one is being made durable (on H2: written to the database file), and
- * when it commits before that write has started, one write covers both.
+ * ({@link Transactions#awaitDurable()}), with its own result. When enough callers wait ({@link #OVERLAP_AT}),
+ * leadership passes on at the commit, so the next transaction runs while the previous one is being made durable
+ * (on H2: written to the database file); when fewer wait, they gather until the write is done and then share
+ * one transaction, instead of each paying for a transaction and a write of its own.
  *
  * <p>Failures stay with their owner: when a shared transaction fails, nothing of it is committed and each of
  * its items is run again alone, so one bad item fails only its own caller. Work must therefore be
@@ -31,6 +32,11 @@ import org.slf4j.LoggerFactory;
 final class GroupCommit {
     /** Default largest number of items in one transaction. */
     static final int DEFAULT_MAX_BATCH = 64;
+    /**
+     * How many waiting callers make it worth starting the next transaction while the previous one is still being
+     * made durable (measured: docs/performance.md). Fewer wait for the write and then share one transaction.
+     */
+    static final int OVERLAP_AT = 3;
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
 
@@ -46,6 +52,8 @@ final class GroupCommit {
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<Pending<?>> queue = new ArrayDeque<>();
     private boolean leading;
+    /** The leader whose transaction has committed and is being made durable while it still leads, if any. */
+    private Pending<?> durableWaiter;
 
     GroupCommit(Transactions transactions, AuditChain audit, int maxBatch) {
         if (maxBatch < 1) {
@@ -56,7 +64,7 @@ final class GroupCommit {
         this.maxBatch = maxBatch;
     }
 
-    /** Does {@code work} in a transaction, possibly shared with other callers', and returns once committed. */
+    /** Does {@code work} in a transaction, possibly shared with other callers', and returns once durable. */
     <R> R submit(Work<R> work) {
         Pending<R> mine = new Pending<>(work, lock.newCondition());
         List<Pending<?>> batch = new ArrayList<>();
@@ -66,6 +74,9 @@ final class GroupCommit {
             if (!leading) {
                 leading = true; // the queue was empty: this thread leads at once
                 mine.promoted = true;
+            } else if (durableWaiter != null && queue.size() >= OVERLAP_AT) {
+                durableWaiter = null; // enough work waits: start it while the leader's commit is made durable
+                promoteHead();
             }
             while (!mine.done && !mine.promoted) {
                 mine.wake.awaitUninterruptibly();
@@ -83,7 +94,7 @@ final class GroupCommit {
         try {
             run(batch);
         } finally {
-            promoteNext();
+            committed(mine);
         }
         try {
             transactions.awaitDurable();
@@ -125,23 +136,26 @@ final class GroupCommit {
         batch.forEach(p -> p.alone(transactions, audit));
     }
 
-    /** Lets the next queued caller lead the next transaction while this one is made durable. */
-    private void promoteNext() {
+    /**
+     * The leader's transaction has committed. When at least {@code OVERLAP_AT} callers wait, the first of them
+     * leads the next transaction while this one is made durable. Otherwise this thread stays the leader until its
+     * transaction is durable, so that callers arriving meanwhile gather into one next transaction, unless
+     * {@code OVERLAP_AT} of them gather before that (see {@link #submit}).
+     */
+    private void committed(Pending<?> leader) {
         lock.lock();
         try {
-            Pending<?> next = queue.peek();
-            if (next == null) {
-                leading = false;
+            if (queue.size() >= OVERLAP_AT) {
+                promoteHead();
             } else {
-                next.promoted = true;
-                next.wake.signal();
+                durableWaiter = leader;
             }
         } finally {
             lock.unlock();
         }
     }
 
-    /** Wakes the batch's callers: their transaction is durable, or has failed. */
+    /** Wakes the batch's callers (their transaction is durable, or has failed) and, if still leading, hands over. */
     private void finish(List<Pending<?>> batch, Pending<?> mine) {
         lock.lock();
         try {
@@ -151,9 +165,24 @@ final class GroupCommit {
                     p.wake.signal();
                 }
             }
+            if (durableWaiter == mine) {
+                durableWaiter = null;
+                if (queue.isEmpty()) {
+                    leading = false;
+                } else {
+                    promoteHead();
+                }
+            }
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Makes the first queued caller the leader. Guarded by the lock; the queue is not empty. */
+    private void promoteHead() {
+        Pending<?> next = queue.peek();
+        next.promoted = true;
+        next.wake.signal();
     }
 
     /** One caller's work and, once done, its result or failure. Guarded by the group's lock where shared. */
