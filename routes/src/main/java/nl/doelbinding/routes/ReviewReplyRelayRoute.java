@@ -17,7 +17,8 @@ public final class ReviewReplyRelayRoute extends RouteBuilder {
 
     public ReviewReplyRelayRoute(OwedReviewReplies owed, Duration retryAfter, Clock clock) {
         if (retryAfter.isNegative() || retryAfter.isZero()) {
-            throw new IllegalArgumentException("retryAfter must be positive");
+            throw new IllegalArgumentException("the review reply retry interval (reviewReplyRetrySeconds) must be"
+                    + " positive, not " + retryAfter.toSeconds() + " s");
         }
         this.relay = new ReviewReplyRelay(owed, retryAfter, clock);
         this.retryAfter = retryAfter;

@@ -138,8 +138,9 @@ public final class QueueBenchmark {
                         + " per decision; the machine was %.0f%% busy; load average %.2f before, %.2f after (other work"
                         + " on the machine included)", (processCpuNanos() - processCpu) / 1e6 / messages,
                         cpu.machineBusy() * 100, loadBefore, CpuSample.loadAverage()));
-                say("CPU by thread kind (ms per decision; the client's sender is main, its receiver the JmsSession"
-                        + " dispatcher; AmqpProvider threads serve both the client's and the server's connections): "
+                say("CPU by thread kind (ms per decision; the client's sender is the main thread, named java, its"
+                        + " receiver the JmsSession dispatcher; AmqpProvider threads serve both the client's and the"
+                        + " server's connections): "
                         + CpuSample.spent(threadsBefore, CpuSample.threads(self)).entrySet().stream()
                         .sorted((a, b) -> Double.compare(b.getValue(), a.getValue())).limit(10)
                         .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.2f", e.getValue() * 1000 / messages))

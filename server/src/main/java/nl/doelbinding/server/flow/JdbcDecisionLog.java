@@ -111,10 +111,16 @@ public final class JdbcDecisionLog implements DecisionLog {
     }
 
     private Optional<StoredDecision> current(Connection c, StoredRequest request) {
-        return stores.decisions().currentForRequest(c, request.id()).map(d -> new StoredDecision(
-                request.requestId(), request.requesterClient(), request.requesterUnit(), request.bodySha256(),
-                request.body(), d.decisionId().toString(), d.overall(), d.json(),
-                stores.escalations().openFor(c, request.id()).map(e -> e.escalationId().toString()), d.decidedAt()));
+        return stores.decisions().currentForRequest(c, request.id()).map(d -> stored(request, d,
+                stores.escalations().openFor(c, request.id()).map(e -> e.escalationId().toString())));
+    }
+
+    /** A stored request with one of its stored decisions, as the channels see it. */
+    static StoredDecision stored(StoredRequest request, nl.doelbinding.server.persistence.StoredDecision decision,
+                                 Optional<String> escalationId) {
+        return new StoredDecision(request.requestId(), request.requesterClient(), request.requesterUnit(),
+                request.bodySha256(), request.body(), decision.decisionId().toString(), decision.overall(),
+                decision.json(), escalationId, decision.decidedAt());
     }
 
     static String actor(DisclosureRequest request) {

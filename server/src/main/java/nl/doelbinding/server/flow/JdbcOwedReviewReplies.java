@@ -30,10 +30,8 @@ public final class JdbcOwedReviewReplies implements OwedReviewReplies {
             List<StoredDecision> owed = new ArrayList<>();
             for (StoredEscalation escalation : stores.escalations().repliesOwed(c, closedBefore, limit)) {
                 StoredRequest request = stores.requests().byRowId(c, escalation.requestRowId()).orElseThrow();
-                stores.decisions().currentForRequest(c, request.id()).ifPresent(d -> owed.add(new StoredDecision(
-                        request.requestId(), request.requesterClient(), request.requesterUnit(), request.bodySha256(),
-                        request.body(), d.decisionId().toString(), d.overall(), d.json(),
-                        Optional.of(escalation.escalationId().toString()), d.decidedAt())));
+                stores.decisions().currentForRequest(c, request.id()).ifPresent(d -> owed.add(
+                        JdbcDecisionLog.stored(request, d, Optional.of(escalation.escalationId().toString()))));
             }
             return owed;
         });
