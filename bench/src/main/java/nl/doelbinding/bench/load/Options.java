@@ -28,7 +28,8 @@ public final class Options {
               --targets LIST       any of server,camel,bare (run in that order)   [server,camel,bare]
               --pool-size N        the server's database pool size                              [10]
               --database URL       the server's database: an empty PostgreSQL database (user postgres)
-                                   instead of embedded H2, e.g. jdbc:postgresql://127.0.0.1:5432/bench
+                                   instead of embedded H2, e.g. jdbc:postgresql://127.0.0.1:5432/bench,
+                                   or a new H2 file with other options (user sa)
               --target-jvm OPTS    JVM options of the target processes          ["-Xms1g -Xmx1g"]
               --keycloak-url URL   use this running Keycloak (realm doelbinding) instead of starting one
               --keycloak-dist ZIP  keycloak-quarkus-dist-26.7.3.zip  [~/.m2/.../keycloak-quarkus-dist-26.7.3.zip]
@@ -89,8 +90,8 @@ public final class Options {
                 case "--targets" -> o.targets = Arrays.stream(value.split(",")).map(String::trim).toList();
                 case "--pool-size" -> o.poolSize = positive(name, Integer.parseInt(value));
                 case "--database" -> {
-                    if (!value.startsWith("jdbc:postgresql:")) {
-                        throw new IllegalArgumentException("--database takes a jdbc:postgresql: URL");
+                    if (!value.startsWith("jdbc:postgresql:") && !value.startsWith("jdbc:h2:")) {
+                        throw new IllegalArgumentException("--database takes a jdbc:postgresql: or jdbc:h2: URL");
                     }
                     o.databaseUrl = value;
                 }

@@ -13,8 +13,9 @@ import nl.doelbinding.server.identity.KeycloakServer;
  * <ul>
  *   <li>{@code bare PORT BODY_FILE}: the bare Jetty handler answering with the file's bytes;</li>
  *   <li>{@code camel PORT BODY_FILE}: the Camel floor ({@link CamelFloor}) answering with the file's bytes;</li>
- *   <li>{@code server PORT DATA_DIR ISSUER JWKS POOL_SIZE [POSTGRESQL_URL]}: the real server (embedded H2 in
- *       DATA_DIR, or the given empty PostgreSQL database as user postgres; the synthetic register, the baseline
+ *   <li>{@code server PORT DATA_DIR ISSUER JWKS POOL_SIZE [DATABASE_URL]}: the real server (embedded H2 in
+ *       DATA_DIR, or the given empty database: PostgreSQL as user postgres, or an H2 URL with other options,
+ *       as user sa; the synthetic register, the baseline
  *       ruleset), exactly as {@code bin/doelbinding demo} starts it;</li>
  *   <li>{@code keycloak ZIP REALM}: Keycloak alone on free ports, printing its URL (for repeated runs with
  *       {@code --keycloak-url}).</li>
@@ -42,7 +43,7 @@ public final class TargetMain {
                 config.database.poolSize = Integer.parseInt(args[5]);
                 if (args.length > 6) {
                     config.database.url = args[6];
-                    config.database.user = "postgres";
+                    config.database.user = args[6].startsWith("jdbc:h2:") ? "sa" : "postgres";
                 }
                 config.broker.enabled = false; // HTTP only: the queue has its own benchmark (QueueBenchmark)
                 target = DoelbindingServer.start(config, RulesetLocation.baseline());

@@ -14,7 +14,8 @@ class DatabaseConfigTest {
         DatabaseConfig config = DatabaseConfig.embedded(Path.of("/var/lib/doelbinding/data"), 4);
 
         assertThat(config.jdbcUrl()).isEqualTo("jdbc:h2:file:/var/lib/doelbinding/data/doelbinding"
-                + ";DATABASE_TO_LOWER=TRUE;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64");
+                + ";DATABASE_TO_LOWER=TRUE;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64"
+                + ";AUTO_COMPACT_FILL_RATE=50");
         assertThat(config.isPostgres()).isFalse();
     }
 
