@@ -38,7 +38,7 @@ public final class OutcomeRoutes extends RouteBuilder {
     }
 
     private void release(Exchange exchange) {
-        exchange.getIn().setBody(releases.withRelease(outcome(exchange).stored()).toString());
+        exchange.getIn().setBody(releases.releaseDocument(outcome(exchange).stored()));
     }
 
     private void escalationNotice(Exchange exchange) {

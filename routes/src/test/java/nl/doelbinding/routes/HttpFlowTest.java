@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -152,6 +153,21 @@ class HttpFlowTest {
                 "name", "Amina Haddad", "current_location", "Noord-Nederland"));
         assertThat(decision.path("release").path("notFound")).extracting(JsonNode::asText).containsExactly("1000000999");
         assertThat(decision.path("escalationId").isNull()).isTrue();
+    }
+
+    @Test
+    void aReleaseIsTheStoredDecisionAsStoredWithTheReleaseAsItsLastMember() throws Exception {
+        HttpResponse<String> response = post("police", request("HTTP-9", "TRACE_MISSING_RESIDENT", "SV_126ND",
+                "\"name\",\"health\",\"current_location\"", ONE));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        String stored = LOG.byKey.get("police-demo/HTTP-9").decisionJson();
+        assertThat(response.body()).startsWith(stored.substring(0, stored.length() - 1) + ",\"release\":{");
+        ObjectNode answered = (ObjectNode) JSON.readTree(response.body());
+        JsonNode release = answered.remove("release");
+        assertThat(answered).isEqualTo(JSON.readTree(stored));
+        assertThat(JSON.convertValue(release.path("subjects").get(0), Map.class)).isEqualTo(Map.of(
+                "vNumber", "1000000001", "name", "Amina Haddad", "current_location", "Noord-Nederland"));
     }
 
     @Test
