@@ -51,7 +51,7 @@ public final class ReleaseBuilder {
      * @throws ProblemException {@code UNAVAILABLE} when that version is not available: no release is built
      */
     public ObjectNode withRelease(StoredDecision stored) {
-        ObjectNode decision = read(stored.decisionJson());
+        ObjectNode decision = withoutRelease(stored.decisionJson().strip());
         decision.set("release", release(stored, decision));
         return decision;
     }
@@ -65,10 +65,7 @@ public final class ReleaseBuilder {
      */
     public String releaseDocument(StoredDecision stored) {
         String text = stored.decisionJson().strip();
-        ObjectNode decision = read(text);
-        if (!text.endsWith("}") || decision.has("release")) {
-            throw new IllegalStateException("a stored decision is not a decision document without release");
-        }
+        ObjectNode decision = withoutRelease(text);
         return text.substring(0, text.length() - 1) + ",\"release\":" + release(stored, decision) + "}";
     }
 
@@ -109,9 +106,21 @@ public final class ReleaseBuilder {
         return release;
     }
 
+    /** A stored decision document, which is one JSON object without a release (else no release is built). */
+    private static ObjectNode withoutRelease(String decisionJson) {
+        ObjectNode decision = read(decisionJson);
+        if (!decisionJson.endsWith("}") || decision.has("release")) {
+            throw new IllegalStateException("a stored decision is not one JSON object without a release");
+        }
+        return decision;
+    }
+
     private static ObjectNode read(String json) {
         try {
-            return (ObjectNode) JSON.readTree(json);
+            if (JSON.readTree(json) instanceof ObjectNode object) {
+                return object;
+            }
+            throw new IllegalStateException("a stored document is not a JSON object");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored document is not valid JSON", e);
         }
