@@ -128,6 +128,46 @@ abstract class StoresContract {
                 "audit_records", "audit_head", "processed_files", "oral_orders", "flyway_schema_history");
     }
 
+    /** Every index is written with every row: on the decision path two indexes on the same columns cost twice. */
+    @Test
+    void noTableOnTheDecisionPathHasTwoIndexesOnTheSameColumns() throws SQLException {
+        Map<String, List<String>> duplicates = new LinkedHashMap<>();
+        try (Connection c = db.dataSource().getConnection()) {
+            DatabaseMetaData meta = c.getMetaData();
+            for (String table : List.of("requests", "decisions", "escalations", "disclosure_records", "audit_records",
+                    "audit_head", "oral_orders", "request_replies")) {
+                Map<String, List<String>> columnsByIndex = new LinkedHashMap<>();
+                try (ResultSet rs = meta.getIndexInfo(null, c.getSchema(), table, false, false)) {
+                    while (rs.next()) {
+                        if (rs.getString("COLUMN_NAME") != null) {
+                            columnsByIndex.computeIfAbsent(rs.getString("INDEX_NAME"), k -> new ArrayList<>())
+                                    .add(rs.getShort("ORDINAL_POSITION") + ":" + rs.getString("COLUMN_NAME"));
+                        }
+                    }
+                }
+                Map<List<String>, List<String>> indexesByColumns = new LinkedHashMap<>();
+                columnsByIndex.forEach((index, columns) -> indexesByColumns
+                        .computeIfAbsent(columns.stream().sorted().toList(), k -> new ArrayList<>()).add(index));
+                indexesByColumns.forEach((columns, indexes) -> {
+                    if (indexes.size() > 1) {
+                        duplicates.put(table + " " + columns, indexes);
+                    }
+                });
+            }
+        }
+        assertThat(duplicates).isEmpty();
+    }
+
+    @Test
+    void aDisclosureRecordNeedsAStoredDecision() {
+        StoredRequest row = stored("POL-FK");
+        DisclosureRecord orphan = new DisclosureRecord(new VNumber("1000000001"), row.id(), UUID.randomUUID(),
+                new PurposeCode("TRACE_MISSING_RESIDENT"), "Demo-Eenheid",
+                Map.of(new FieldName("name"), FieldOutcome.DISCLOSE), T0);
+        assertThatThrownBy(() -> tx.run(c -> register.record(c, List.of(orphan))))
+                .isInstanceOf(PersistenceException.class);
+    }
+
     @Test
     void openingAgainAppliesNothingAndKeepsTheData() {
         StoredRequest saved = stored("POL-REOPEN");
