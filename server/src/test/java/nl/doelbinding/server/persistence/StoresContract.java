@@ -128,14 +128,20 @@ abstract class StoresContract {
                 "audit_records", "audit_head", "processed_files", "oral_orders", "flyway_schema_history");
     }
 
-    /** Every index is written with every row: on the decision path two indexes on the same columns cost twice. */
+    /** Every index is written with every row of its table: two indexes on the same columns cost twice. */
     @Test
-    void noTableOnTheDecisionPathHasTwoIndexesOnTheSameColumns() throws SQLException {
+    void noTableHasTwoIndexesOnTheSameColumns() throws SQLException {
         Map<String, List<String>> duplicates = new LinkedHashMap<>();
         try (Connection c = db.dataSource().getConnection()) {
             DatabaseMetaData meta = c.getMetaData();
-            for (String table : List.of("requests", "decisions", "escalations", "disclosure_records", "audit_records",
-                    "audit_head", "oral_orders", "request_replies")) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = meta.getTables(null, c.getSchema(), "%", new String[] {"TABLE"})) {
+                while (rs.next()) {
+                    tables.add(rs.getString("TABLE_NAME"));
+                }
+            }
+            assertThat(tables).contains("requests", "decisions", "disclosure_records", "audit_records");
+            for (String table : tables) {
                 Map<String, List<String>> columnsByIndex = new LinkedHashMap<>();
                 try (ResultSet rs = meta.getIndexInfo(null, c.getSchema(), table, false, false)) {
                     while (rs.next()) {
