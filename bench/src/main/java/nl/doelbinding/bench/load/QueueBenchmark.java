@@ -123,7 +123,11 @@ public final class QueueBenchmark {
                     + consumers + " concurrent consumers; request mix 80/10/10 (standard/escalation/rejection)"
                     + " as the HTTP load benchmark; a new requestId per message");
             Workload workload = new Workload(new int[] {80, 10, 10}, "q" + System.currentTimeMillis());
-            Connection connection = new JmsConnectionFactory(url + "?jms.forceAsyncSend=true").createConnection();
+            // The broker lets in a police system with its access token as the password (docs/channels.md).
+            JmsConnectionFactory factory = new JmsConnectionFactory(url + "?jms.forceAsyncSend=true");
+            factory.setUsername("police-demo");
+            factory.setPassword(police.authorization().substring("Bearer ".length()));
+            Connection connection = factory.createConnection();
             try {
                 connection.start();
                 phase("warm-up", connection, police, workload, warmup, false);

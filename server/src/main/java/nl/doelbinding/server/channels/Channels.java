@@ -43,13 +43,15 @@ public final class Channels implements AutoCloseable {
     public static final String AMQP_COMPONENT = "amqp";
 
     private final EmbeddedBroker broker;
+    private final BrokerAccess access;
     private final BrokerConnection connection;
     private final Optional<String> amqpUrl;
     private final List<FileBinding> bindings;
 
-    private Channels(EmbeddedBroker broker, BrokerConnection connection, Optional<String> amqpUrl,
+    private Channels(EmbeddedBroker broker, BrokerAccess access, BrokerConnection connection, Optional<String> amqpUrl,
                      List<FileBinding> bindings) {
         this.broker = broker;
+        this.access = access;
         this.connection = connection;
         this.amqpUrl = amqpUrl;
         this.bindings = List.copyOf(bindings);
@@ -59,18 +61,24 @@ public final class Channels implements AutoCloseable {
     public static Channels install(CamelContext camel, ServerConfig config, RequesterAuthenticator authenticator,
                                    ActiveRuleset rulesets, Transactions transactions, Clock clock) throws Exception {
         EmbeddedBroker broker = null;
+        BrokerAccess access = null;
         BrokerConnection connection = null;
         try {
             List<Processor> reviewReplies = new ArrayList<>();
             ServerConfig.Broker settings = config.broker;
             if (settings.enabled) {
+                String user = settings.user;
+                String password = settings.password;
                 if (settings.runsEmbedded()) {
+                    access = BrokerAccess.withNewServerSecret(authenticator);
                     broker = EmbeddedBroker.start(new BrokerSettings(settings.host, settings.port, settings.requestQueue,
                             settings.replyQueue, settings.deadLetterQueue, settings.expiryQueue,
-                            settings.maxDeliveryAttempts, settings.redeliveryDelayMillis), config.data().resolve("broker"));
+                            settings.maxDeliveryAttempts, settings.redeliveryDelayMillis), config.data().resolve("broker"),
+                            access);
+                    user = BrokerAccess.SERVER_USER;
+                    password = access.serverPassword();
                 }
-                connection = BrokerConnection.open(settings.connectUrl(), settings.user, settings.password,
-                        settings.maxDeliveryAttempts);
+                connection = BrokerConnection.open(settings.connectUrl(), user, password, settings.maxDeliveryAttempts);
                 camel.addComponent(AMQP_COMPONENT, connection.component());
                 AmqpSettings amqp = new AmqpSettings(AMQP_COMPONENT, settings.requestQueue, settings.replyQueue,
                         settings.deadLetterQueue, settings.concurrentConsumers, settings.maxDeliveryAttempts,
@@ -88,10 +96,10 @@ public final class Channels implements AutoCloseable {
             OwedReviewReplies owed = new JdbcOwedReviewReplies(transactions, Stores.create(), clock);
             camel.addRoutes(new ReviewedRoute(reviewReplies, owed));
             camel.addRoutes(new ReviewReplyRelayRoute(owed, Duration.ofSeconds(config.reviewReplyRetrySeconds), clock));
-            return new Channels(broker, connection, settings.enabled ? Optional.of(settings.connectUrl())
+            return new Channels(broker, access, connection, settings.enabled ? Optional.of(settings.connectUrl())
                     : Optional.empty(), bindings);
         } catch (Exception | Error e) {
-            new Channels(broker, connection, Optional.empty(), List.of()).close();
+            new Channels(broker, access, connection, Optional.empty(), List.of()).close();
             throw e;
         }
     }
@@ -128,6 +136,14 @@ public final class Channels implements AutoCloseable {
     /** The AMQP URL police systems connect to; empty when the queue channel is off. */
     public Optional<String> amqpUrl() {
         return amqpUrl;
+    }
+
+    /**
+     * Who may use the embedded broker, with the server's own password: for code in this process only (tests that
+     * must reach the broker while tokens cannot be verified). Empty with an external broker or none.
+     */
+    public Optional<BrokerAccess> embeddedBrokerAccess() {
+        return Optional.ofNullable(access);
     }
 
     /** The file-drop bindings, with their folders. */

@@ -2,10 +2,12 @@ package nl.doelbinding.server.channels;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.security.Role;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
@@ -16,6 +18,11 @@ import org.slf4j.LoggerFactory;
  * The embedded ActiveMQ Artemis broker: one AMQP 1.0 acceptor on the configured loopback address, a persistent
  * journal in the data folder, the request, reply, dead-letter and expiry queues, and a bounded redelivery on the
  * request queue after which the broker itself moves a message to the dead-letter queue.
+ *
+ * <p>Every connection authenticates ({@link BrokerAccess}). The server may do anything. A police system may send
+ * to the request queue only, and read and create any other address (its reply address) except the dead-letter and
+ * expiry queues, which hold other callers' messages with their tokens: those only an operator ({@code admin})
+ * may read. Nobody but the server may read the request queue or send replies.
  */
 public final class EmbeddedBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
@@ -29,8 +36,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         this.url = url;
     }
 
-    /** Starts the broker; its journal lives in {@code dir}. */
-    public static EmbeddedBroker start(BrokerSettings settings, Path dir) throws Exception {
+    /** Starts the broker; its journal lives in {@code dir}; {@code access} says who may connect. */
+    public static EmbeddedBroker start(BrokerSettings settings, Path dir, BrokerAccess access) throws Exception {
         ConfigurationImpl config = new ConfigurationImpl();
         config.setName("doelbinding");
         config.setPersistenceEnabled(true);
@@ -42,8 +49,25 @@ public final class EmbeddedBroker implements AutoCloseable {
         config.setNodeManagerLockDirectory(dir.toString());
         // A second server on the same data folder would otherwise wait for ever for the journal's lock.
         config.setJournalLockAcquisitionTimeout(LOCK_TIMEOUT_MILLIS);
-        // Loopback only; every request carries its own token, verified by the server (see docs/channels.md).
-        config.setSecurityEnabled(false);
+        // Every request also carries its own token, verified by the server for that request (docs/channels.md).
+        config.setSecurityEnabled(true);
+        Role server = new Role(BrokerAccess.SERVER_ROLE, true, true, true, true, true, true, true, true, true, true,
+                true, true);
+        // Reads and creates its reply address; sends nothing but requests.
+        Role policeReplies = new Role(BrokerAccess.POLICE_ROLE, false, true, true, false, true, true, false, true, true,
+                false, false, false);
+        Role policeRequests = new Role(BrokerAccess.POLICE_ROLE, true, false, false, false, false, false, false, false,
+                false, false, false, false);
+        Role operatorReads = new Role(BrokerAccess.OPERATOR_ROLE, false, true, false, false, false, false, false, true,
+                false, false, false, false);
+        // Artemis caches a permission per user name, and a caller chooses its user name: the cache could hand one
+        // caller's permission to another. Without it each check asks BrokerAccess with the caller's own subject
+        // (cached per user name and token, for the security invalidation interval).
+        config.setAuthorizationCacheSize(0);
+        config.putSecurityRoles("#", Set.of(server, policeReplies));
+        config.putSecurityRoles(settings.requestQueue(), Set.of(server, policeRequests));
+        config.putSecurityRoles(settings.deadLetterQueue(), Set.of(server, operatorReads));
+        config.putSecurityRoles(settings.expiryQueue(), Set.of(server, operatorReads));
         config.setJMXManagementEnabled(false);
         String acceptor = "tcp://" + settings.host() + ":" + settings.port()
                 + "?protocols=AMQP";
@@ -65,6 +89,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
         EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
         broker.setConfiguration(config);
+        broker.setSecurityManager(access);
         try {
             broker.start();
         } catch (Exception e) {

@@ -97,6 +97,8 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  Metrics    " + base + "/metrics");
         out.println("  AMQP 1.0   " + server.channels().amqpUrl().orElse("(off)")
                 + "  queue doelbinding.requests -> replies on doelbinding.decisions, dead letters on doelbinding.requests.DLQ");
+        out.println("             connect with SASL PLAIN, an access token as the password (police-requester; admin for"
+                + " the dead letters)");
         for (var binding : server.channels().bindings()) {
             out.println("  File drop  " + binding.name() + ": put batches in " + binding.inbox());
             out.println("             decisions appear in " + binding.outbox() + ", refused batches in " + binding.failed());

@@ -21,13 +21,28 @@ public final class QueueClient implements AutoCloseable {
 
     private final Connection connection;
     private final Session session;
-    private final MessageProducer producer;
+    private MessageProducer producer;
 
-    public QueueClient(String url) throws JMSException {
-        connection = new JmsConnectionFactory(url).createConnection();
+    /**
+     * Connects as docs/channels.md tells a police system (or an operator) to: SASL PLAIN with a current access token
+     * as the password.
+     *
+     * @param token the access token the connection authenticates with, or null to try without
+     */
+    public QueueClient(String url, String token) throws JMSException {
+        this(url, token == null ? null : "queue-client", token);
+    }
+
+    /** Connects with a broker user name and password (an external broker's own users). */
+    public QueueClient(String url, String user, String password) throws JMSException {
+        JmsConnectionFactory factory = new JmsConnectionFactory(url);
+        if (user != null) {
+            factory.setUsername(user);
+            factory.setPassword(password);
+        }
+        connection = factory.createConnection();
         connection.start();
         session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-        producer = session.createProducer(session.createQueue(REQUESTS));
     }
 
     /**
@@ -39,6 +54,9 @@ public final class QueueClient implements AutoCloseable {
      * @return the message id
      */
     public synchronized String send(String body, String token, String replyTo, String correlationId) throws JMSException {
+        if (producer == null) {
+            producer = session.createProducer(session.createQueue(REQUESTS));
+        }
         TextMessage message = session.createTextMessage(body);
         if (token != null) {
             message.setStringProperty("Authorization", "Bearer " + token);
@@ -51,6 +69,14 @@ public final class QueueClient implements AutoCloseable {
         }
         producer.send(message);
         return message.getJMSMessageID();
+    }
+
+    /** Sends a message to any address (to show what the broker lets this connection do). */
+    public void sendTo(String queue, String body) throws JMSException {
+        try (Session sender = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+             MessageProducer to = sender.createProducer(sender.createQueue(queue))) {
+            to.send(sender.createTextMessage(body));
+        }
     }
 
     /** Takes the next message of the queue, waiting at most {@code timeout}. */

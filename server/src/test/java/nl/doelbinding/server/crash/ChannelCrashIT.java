@@ -83,7 +83,7 @@ class ChannelCrashIT {
 
         long decidedAtKill;
         try (ServerProcess first = ServerProcess.start(config, log, port)) {
-            try (QueueClient queue = new QueueClient(amqp)) {
+            try (QueueClient queue = new QueueClient(amqp, police)) {
                 for (int i = 0; i < PER_CHANNEL; i++) {
                     queue.send(request("Q-" + i, i), police, null, "Q-" + i);
                 }
@@ -97,7 +97,8 @@ class ChannelCrashIT {
         assertThat(decidedAtKill).as("killed part-way").isLessThan(2L * PER_CHANNEL);
 
         try (ServerProcess second = ServerProcess.start(config, log, port);
-             QueueClient queue = new QueueClient(amqp)) {
+             QueueClient queue = new QueueClient(amqp, police);
+             QueueClient operator = new QueueClient(amqp, tokens.password("admin", "demo"))) {
             Path decisionsFile = dropbox.resolve("outbox").resolve("crash.decisions.json");
             Awaitility.await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> count(database, "SELECT COUNT(*) FROM decisions") == 2L * PER_CHANNEL
@@ -133,7 +134,7 @@ class ChannelCrashIT {
             assertThat(count(database, "SELECT COUNT(*) FROM (SELECT request_id FROM audit_records WHERE type ="
                     + " 'DECISION_MADE' GROUP BY request_id HAVING COUNT(*) > 1) d")).as("requests with two records")
                     .isZero();
-            assertThat(queue.receive(QueueClient.DEAD_LETTERS, Duration.ofSeconds(1))).as("nothing dead-lettered").isEmpty();
+            assertThat(operator.receive(QueueClient.DEAD_LETTERS, Duration.ofSeconds(1))).as("nothing dead-lettered").isEmpty();
             String auditor = tokens.password("auditor", "demo");
             JsonNode verify = JSON.readTree(get(second.baseUrl() + "/api/v1/audit/verify", auditor));
             assertThat(verify.path("valid").asBoolean()).as("%s", verify).isTrue();

@@ -1,10 +1,12 @@
 package nl.doelbinding.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.jms.JMSSecurityException;
 import jakarta.jms.Message;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,6 +47,7 @@ class ChannelsIT {
 
     RunningServer it;
     QueueClient queue;
+    QueueClient operator;
     Path dropbox;
 
     @BeforeAll
@@ -69,12 +72,28 @@ class ChannelsIT {
             wrong.clientSecret = "not-the-secret";
             config.fileDrop.bindings.add(wrong);
         });
-        queue = new QueueClient(it.server.channels().amqpUrl().orElseThrow());
+        queue = new QueueClient(it.server.channels().amqpUrl().orElseThrow(), it.tokens.of(Caller.POLICE_DEMO));
+        operator = new QueueClient(it.server.channels().amqpUrl().orElseThrow(), it.tokens.of(Caller.ADMIN));
     }
 
     @AfterAll
     void stop() throws Exception {
-        Resources.closeAll(queue, it);
+        Resources.closeAll(queue, operator, it);
+    }
+
+    @Test
+    void theBrokerLetsInOnlyAVerifiedPoliceSystemOrOperatorAndKeepsTheDeadLettersFromPoliceSystems() throws Exception {
+        String url = it.server.channels().amqpUrl().orElseThrow();
+        assertThatThrownBy(() -> new QueueClient(url, null)).isInstanceOf(JMSSecurityException.class);
+        assertThatThrownBy(() -> new QueueClient(url, it.tokens.of(Caller.AUDITOR)))
+                .isInstanceOf(JMSSecurityException.class);
+        String forged = it.tokens.of(Caller.POLICE_DEMO);
+        assertThatThrownBy(() -> new QueueClient(url, forged.substring(0, forged.length() - 4) + "AAAA"))
+                .isInstanceOf(JMSSecurityException.class);
+        assertThatThrownBy(() -> queue.receive(QueueClient.DEAD_LETTERS, Duration.ofSeconds(1)))
+                .isInstanceOf(JMSSecurityException.class);
+        assertThatThrownBy(() -> queue.receive(QueueClient.REQUESTS, Duration.ofSeconds(1)))
+                .isInstanceOf(JMSSecurityException.class);
     }
 
     @Test
@@ -138,7 +157,7 @@ class ChannelsIT {
         queue.send(valid, it.tokens.of(Caller.AUDITOR), "it.replies.dlq", "dlq-forbidden");
 
         Map<String, Message> dead = new HashMap<>();
-        for (Message message : queue.receive(QueueClient.DEAD_LETTERS, 5, WAIT)) {
+        for (Message message : operator.receive(QueueClient.DEAD_LETTERS, 5, WAIT)) {
             dead.put(message.getJMSCorrelationID(), message);
         }
         assertThat(dead).containsOnlyKeys("dlq-no-token", "dlq-expired", "dlq-json", "dlq-invalid", "dlq-forbidden");

@@ -7,6 +7,10 @@ import jakarta.jms.Message;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import nl.doelbinding.routes.auth.RequesterAuthenticator;
+import nl.doelbinding.routes.problem.ProblemException;
+import nl.doelbinding.routes.problem.ProblemType;
+import nl.doelbinding.server.channels.BrokerAccess;
 import nl.doelbinding.server.channels.BrokerSettings;
 import nl.doelbinding.server.channels.EmbeddedBroker;
 import nl.doelbinding.server.channels.QueueClient;
@@ -28,6 +32,11 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExternalBrokerIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
+    /** The stand-in external broker has one user of its own, which the server and this test connect as. */
+    private static final String EXTERNAL_PASSWORD = "external-broker-secret";
+    private static final RequesterAuthenticator NO_TOKENS = authorization -> {
+        throw new ProblemException(ProblemType.UNAUTHENTICATED, "the stand-in broker takes no tokens");
+    };
 
     EmbeddedBroker external;
     RunningServer it;
@@ -38,12 +47,15 @@ class ExternalBrokerIT {
     void start(KeycloakServer keycloak, @TempDir Path dataDir, @TempDir Path brokerDir) throws Exception {
         this.dataDir = dataDir;
         external = EmbeddedBroker.start(new BrokerSettings("127.0.0.1", RunningServer.freePort(), QueueClient.REQUESTS,
-                QueueClient.DECISIONS, QueueClient.DEAD_LETTERS, "doelbinding.expired", 3, 200), brokerDir);
+                QueueClient.DECISIONS, QueueClient.DEAD_LETTERS, "doelbinding.expired", 3, 200), brokerDir,
+                BrokerAccess.withServerPassword(NO_TOKENS, EXTERNAL_PASSWORD));
         it = RunningServer.start(keycloak, dataDir, config -> {
             config.database.url = null;
             config.broker.url = external.url();
+            config.broker.user = BrokerAccess.SERVER_USER;
+            config.broker.password = EXTERNAL_PASSWORD;
         });
-        queue = new QueueClient(external.url());
+        queue = new QueueClient(external.url(), BrokerAccess.SERVER_USER, EXTERNAL_PASSWORD);
     }
 
     @AfterAll

@@ -1,13 +1,16 @@
 package nl.doelbinding.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.jms.JMSSecurityException;
 import jakarta.jms.Message;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import nl.doelbinding.server.app.ServerConfig;
+import nl.doelbinding.server.channels.BrokerAccess;
 import nl.doelbinding.server.channels.QueueClient;
 import nl.doelbinding.server.identity.KeycloakServer;
 import nl.doelbinding.server.identity.RealKeycloak;
@@ -29,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class QueueRedeliveryIT {
     RunningServer it;
     QueueClient queue;
+    QueueClient operator;
     Path dropbox;
 
     @BeforeAll
@@ -47,7 +51,12 @@ class QueueRedeliveryIT {
             binding.clientSecret = "police-demo-secret";
             config.fileDrop.bindings.add(binding);
         });
-        queue = new QueueClient(it.server.channels().amqpUrl().orElseThrow());
+        // No token can be verified here (the signing keys are unreachable), so the broker would let no police
+        // system or operator in: this test reaches the broker as the server does.
+        String url = it.server.channels().amqpUrl().orElseThrow();
+        String password = it.server.channels().embeddedBrokerAccess().orElseThrow().serverPassword();
+        queue = new QueueClient(url, BrokerAccess.SERVER_USER, password);
+        operator = queue;
     }
 
     @AfterAll
@@ -56,12 +65,19 @@ class QueueRedeliveryIT {
     }
 
     @Test
+    void whileNoTokenCanBeVerifiedTheBrokerLetsNoPoliceSystemIn() {
+        String url = it.server.channels().amqpUrl().orElseThrow();
+        assertThatThrownBy(() -> new QueueClient(url, it.tokens.of(Caller.POLICE_DEMO)))
+                .isInstanceOf(JMSSecurityException.class);
+    }
+
+    @Test
     void aPassingFailureIsRedeliveredABoundedNumberOfTimesThenDeadLettered() throws Exception {
         RequestBody request = RequestBody.trace(it.requestId("UNAVAILABLE"), "1000000001");
         String messageId = queue.send(request.json(), it.tokens.of(Caller.POLICE_DEMO), "it.replies.unavailable",
                 "corr-unavailable");
 
-        Message dead = queue.receive(QueueClient.DEAD_LETTERS, Duration.ofSeconds(90)).orElseThrow();
+        Message dead = operator.receive(QueueClient.DEAD_LETTERS, Duration.ofSeconds(90)).orElseThrow();
         assertThat(dead.getJMSCorrelationID()).isEqualTo("corr-unavailable");
         assertThat(dead.getStringProperty("originalMessageId")).isEqualTo(messageId);
         assertThat(dead.getStringProperty("errorType")).isEqualTo("UNAVAILABLE");
