@@ -2,12 +2,10 @@ package nl.doelbinding.server.channels;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
-import org.apache.activemq.artemis.core.security.Role;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
@@ -51,23 +49,11 @@ public final class EmbeddedBroker implements AutoCloseable {
         config.setJournalLockAcquisitionTimeout(LOCK_TIMEOUT_MILLIS);
         // Every request also carries its own token, verified by the server for that request (docs/channels.md).
         config.setSecurityEnabled(true);
-        Role server = new Role(BrokerAccess.SERVER_ROLE, true, true, true, true, true, true, true, true, true, true,
-                true, true);
-        // Reads and creates its reply address; sends nothing but requests.
-        Role policeReplies = new Role(BrokerAccess.POLICE_ROLE, false, true, true, false, true, true, false, true, true,
-                false, false, false);
-        Role policeRequests = new Role(BrokerAccess.POLICE_ROLE, true, false, false, false, false, false, false, false,
-                false, false, false, false);
-        Role operatorReads = new Role(BrokerAccess.OPERATOR_ROLE, false, true, false, false, false, false, false, true,
-                false, false, false, false);
         // Artemis caches a permission per user name, and a caller chooses its user name: the cache could hand one
         // caller's permission to another. Without it each check asks BrokerAccess with the caller's own subject
         // (cached per user name and token, for the security invalidation interval).
         config.setAuthorizationCacheSize(0);
-        config.putSecurityRoles("#", Set.of(server, policeReplies));
-        config.putSecurityRoles(settings.requestQueue(), Set.of(server, policeRequests));
-        config.putSecurityRoles(settings.deadLetterQueue(), Set.of(server, operatorReads));
-        config.putSecurityRoles(settings.expiryQueue(), Set.of(server, operatorReads));
+        BrokerPermissions.of(settings).forEach(config::putSecurityRoles);
         config.setJMXManagementEnabled(false);
         String acceptor = "tcp://" + settings.host() + ":" + settings.port()
                 + "?protocols=AMQP";
