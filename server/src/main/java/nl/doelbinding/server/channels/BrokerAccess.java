@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.security.auth.Subject;
 import nl.doelbinding.engine.model.Requester;
 import nl.doelbinding.routes.auth.RequesterAuthenticator;
@@ -41,7 +42,6 @@ public final class BrokerAccess implements ActiveMQSecurityManager5 {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final RequesterAuthenticator tokens;
-    private final byte[] serverSecret;
     private final String serverPassword;
 
     BrokerAccess(RequesterAuthenticator tokens, String serverPassword) {
@@ -50,7 +50,6 @@ public final class BrokerAccess implements ActiveMQSecurityManager5 {
         }
         this.tokens = tokens;
         this.serverPassword = serverPassword;
-        this.serverSecret = serverPassword.getBytes(StandardCharsets.UTF_8);
     }
 
     /** Access for one server run: the server's own password is 32 random bytes. */
@@ -79,7 +78,8 @@ public final class BrokerAccess implements ActiveMQSecurityManager5 {
             return null;
         }
         if (SERVER_USER.equals(user)) {
-            return MessageDigest.isEqual(serverSecret, password.getBytes(StandardCharsets.UTF_8))
+            return MessageDigest.isEqual(serverPassword.getBytes(StandardCharsets.UTF_8),
+                    password.getBytes(StandardCharsets.UTF_8))
                     ? subject(SERVER_USER, Set.of(SERVER_ROLE)) : null;
         }
         Requester caller;
@@ -90,7 +90,7 @@ public final class BrokerAccess implements ActiveMQSecurityManager5 {
             LOG.info("broker connection refused: {}", e.getMessage());
             return null;
         }
-        Set<String> roles = caller.roles().stream().filter(r -> r.equals(POLICE_ROLE) || r.equals(OPERATOR_ROLE))
+        Set<String> roles = Stream.of(Role.POLICE_REQUESTER, Role.ADMIN).filter(r -> r.heldBy(caller)).map(Role::code)
                 .collect(Collectors.toSet());
         if (roles.isEmpty()) {
             LOG.info("broker connection refused: client {} holds neither {} nor {}", caller.client(), POLICE_ROLE,

@@ -53,6 +53,12 @@ public final class ShortLivedClients {
         send(HttpRequest.newBuilder(URI.create(keycloak.baseUrl() + "/admin/realms/doelbinding/users/" + copyUser
                         + "/role-mappings/realm")).header("Authorization", "Bearer " + admin)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(roles)));
+        // ... and its attributes (the unit the server requires of a requester).
+        String userUrl = keycloak.baseUrl() + "/admin/realms/doelbinding/users/";
+        ObjectNode copy = (ObjectNode) JSON.readTree(get(userUrl + copyUser, admin));
+        copy.set("attributes", JSON.readTree(get(userUrl + templateUser, admin)).path("attributes"));
+        send(HttpRequest.newBuilder(URI.create(userUrl + copyUser)).header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(copy.toString())));
     }
 
     private String adminToken() throws IOException, InterruptedException {

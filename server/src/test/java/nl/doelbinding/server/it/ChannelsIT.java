@@ -97,6 +97,25 @@ class ChannelsIT {
     }
 
     @Test
+    void aConnectionLosesItsRightsSoonAfterItsTokenExpires() throws Exception {
+        new ShortLivedClients(it.keycloak).copy("police-demo", "police-brief", "police-brief-secret", 3);
+        String brief = new TokenClient(it.keycloak.tokenEndpoint()).clientCredentials("police-brief",
+                "police-brief-secret");
+        try (QueueClient client = new QueueClient(it.server.channels().amqpUrl().orElseThrow(), brief)) {
+            assertThat(client.receive("it.replies.brief", Duration.ofMillis(100))).isEmpty();
+            // 3 s of token, 1 s of clock skew, then at most Artemis's 10 s before it checks the token again.
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                try {
+                    client.receive("it.replies.brief", Duration.ofMillis(100));
+                    return false;
+                } catch (JMSSecurityException refused) {
+                    return true;
+                }
+            });
+        }
+    }
+
+    @Test
     void theSameRequestGetsTheSameDecisionOnEveryChannelAndOneAuditRecordEach() throws Exception {
         RequestBody viaHttp = RequestBody.trace(it.requestId("SAME-HTTP"), FIRST);
         RequestBody viaQueue = RequestBody.trace(it.requestId("SAME-QUEUE"), FIRST);
