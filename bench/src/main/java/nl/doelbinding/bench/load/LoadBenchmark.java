@@ -184,7 +184,7 @@ public final class LoadBenchmark {
 
     private LoadDriver driver(URI uri, TokenSource police, Workload workload, boolean checkDecisions) {
         return new LoadDriver(uri, police::authorization, workload, checkDecisions, options.workers, options.clients,
-                options.directExecutor, options.sampleEvery, options.seed);
+                options.directExecutor, options.sampleEvery, options.seed, options.client);
     }
 
     /** Warm-up, measured closed loop, and (with --rate) measured paced phase. */

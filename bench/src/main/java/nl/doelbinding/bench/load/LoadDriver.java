@@ -23,8 +23,9 @@ import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 
 /**
- * Sends requests to one target from a fixed number of platform threads over the JDK HttpClient (HTTP/1.1,
- * keep-alive: one connection per worker), for a fixed time, and measures what comes back.
+ * Sends requests to one target from a fixed number of platform threads (HTTP/1.1, keep-alive: one connection per
+ * worker), for a fixed time, and measures what comes back. The connections are the JDK HttpClient's or, with
+ * {@link Client#SOCKET}, the lean blocking client {@link SocketExchange}, which takes less of the shared cores.
  *
  * <p>Two modes. Closed loop ({@code rate == 0}): each worker sends its next request as soon as the previous
  * one is answered, so throughput is what the target (and the generator, on the same cores) can do at that
@@ -33,6 +34,19 @@ import org.HdrHistogram.Histogram;
  * silently lowering the rate (no coordinated omission).
  */
 final class LoadDriver implements AutoCloseable {
+    /** How the workers talk HTTP. */
+    enum Client {
+        /** The JDK HttpClient, shared by the workers ({@code --clients} instances). */
+        JDK,
+        /** One {@link SocketExchange} per worker. */
+        SOCKET
+    }
+
+    /** One worker's way of sending a request: the response's status and body. */
+    private interface Exchange {
+        SocketExchange.Response post(String authorization, byte[] body) throws IOException, InterruptedException;
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     /** Latencies are recorded in microseconds, up to a minute, to three significant digits. */
@@ -48,6 +62,7 @@ final class LoadDriver implements AutoCloseable {
     private final int workers;
     private final int sampleEvery;
     private final long seed;
+    private final Client client;
 
     /**
      * @param checkDecisions true for the real server (status per kind, a sample of bodies checked); false for
@@ -55,9 +70,11 @@ final class LoadDriver implements AutoCloseable {
      * @param clients        how many HttpClient instances the workers share (each has one selector thread)
      * @param directExecutor run the clients' completion work on their selector threads (no thread pool)
      * @param sampleEvery    check the body of one response in this many (1 = every response)
+     * @param client         the JDK HttpClient or one lean socket client per worker
      */
     LoadDriver(URI uri, Supplier<String> authorization, Workload workload, boolean checkDecisions, int workers,
-               int clients, boolean directExecutor, int sampleEvery, long seed) {
+               int clients, boolean directExecutor, int sampleEvery, long seed, Client client) {
+        this.client = client;
         this.uri = uri;
         this.authorization = authorization;
         this.workload = workload;
@@ -65,7 +82,8 @@ final class LoadDriver implements AutoCloseable {
         this.workers = workers;
         this.sampleEvery = sampleEvery;
         this.seed = seed;
-        for (int i = 0; i < clients; i++) {
+        // The lean client still sends the set-up checks (once) through one HttpClient.
+        for (int i = 0; i < (client == Client.JDK ? clients : 1); i++) {
             HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5));
             if (directExecutor) {
@@ -157,7 +175,7 @@ final class LoadDriver implements AutoCloseable {
             int worker = w;
             Histogram histogram = new Histogram(HIGHEST_MICROS, 3);
             histograms[w] = histogram;
-            HttpClient client = clients.get(w % clients.size());
+            Exchange exchange = exchange(w);
             threads[w] = new Thread(() -> {
                 SplittableRandom random = new SplittableRandom(seed * 1_000_003L + phase.hashCode() * 31L + worker);
                 long next = start + (interval * worker) / workers;
@@ -187,19 +205,15 @@ final class LoadDriver implements AutoCloseable {
                     }
                     Workload.Item item = workload.next(random, phase, worker, seq);
                     kinds.get(item.kind()).increment();
-                    HttpRequest request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
-                            .header("Content-Type", "application/json")
-                            .header("Authorization", authorization.get())
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(item.body())).build();
                     try {
-                        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                        SocketExchange.Response response = exchange.post(authorization.get(), item.body());
                         long done = System.nanoTime();
                         histogram.recordValue(Math.min(HIGHEST_MICROS, (done - intended) / 1000));
                         lastDone.accumulateAndGet(done, Math::max);
                         int expected = checkDecisions ? item.kind().status : 200;
-                        if (response.statusCode() != expected) {
+                        if (response.status() != expected) {
                             statusErrors.increment();
-                            note(examples, seen, "HTTP " + response.statusCode() + " for " + item.kind() + ": "
+                            note(examples, seen, "HTTP " + response.status() + " for " + item.kind() + ": "
                                     + abbreviate(new String(response.body())));
                         } else if (checkDecisions && seq % sampleEvery == 0) {
                             sampled.increment();
@@ -220,6 +234,9 @@ final class LoadDriver implements AutoCloseable {
                         return;
                     }
                 }
+                if (exchange instanceof AutoCloseable closeable) {
+                    closeQuietly(closeable);
+                }
             }, "load-" + phase + "-" + w);
             threads[w].start();
         }
@@ -238,6 +255,42 @@ final class LoadDriver implements AutoCloseable {
                 wrong.sum(), sampled.sum(), seconds, perKind, List.copyOf(examples));
         result.missed = missed.sum();
         return result;
+    }
+
+    /** Worker {@code w}'s connection: a share of a JDK HttpClient, or a socket of its own for the phase. */
+    private Exchange exchange(int w) {
+        if (client == Client.SOCKET) {
+            SocketExchange socket = new SocketExchange(uri);
+            return new ClosingExchange(socket);
+        }
+        HttpClient http = clients.get(w % clients.size());
+        return (auth, body) -> {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
+                    .header("Content-Type", "application/json").header("Authorization", auth)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new SocketExchange.Response(response.statusCode(), response.body());
+        };
+    }
+
+    /** A socket exchange that the worker closes at the end of its phase. */
+    private record ClosingExchange(SocketExchange socket) implements Exchange, AutoCloseable {
+        @Override
+        public SocketExchange.Response post(String authorization, byte[] body) throws IOException {
+            return socket.post(authorization, body);
+        }
+
+        @Override
+        public void close() {
+            socket.close();
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception ignored) {
+            // the phase is over; a connection that does not close cleanly changes no figure
+        }
     }
 
     /** Sends one request of the given kind and returns the response (for set-up checks). */

@@ -18,8 +18,11 @@ public final class Options {
             a bare Jetty handler, in one run. Loopback only; every phase stops by itself.
 
               --workers N          concurrent workers (platform threads, one connection each)   [32]
-              --clients N          HttpClient instances the workers share                          [4]
-              --executor KIND      the clients' executor: direct (selector thread) or pool (JDK default) [direct]
+              --client KIND        socket (a lean blocking HTTP/1.1 client per worker) or jdk
+                                   (the JDK HttpClient)                                      [socket]
+              --clients N          with --client jdk: HttpClient instances the workers share       [4]
+              --executor KIND      with --client jdk: the clients' executor, direct (selector
+                                   thread) or pool (JDK default)                             [direct]
               --warmup SECONDS     closed-loop warm-up per target, not measured                  [20]
               --duration SECONDS   each measured phase                                            [30]
               --rate R             also a paced phase at R requests/s per target (0: none)      [1500]
@@ -39,6 +42,7 @@ public final class Options {
             """;
 
     int workers = 32;
+    LoadDriver.Client client = LoadDriver.Client.SOCKET;
     int clients = 4;
     boolean directExecutor = true;
     Duration warmup = Duration.ofSeconds(20);
@@ -74,6 +78,12 @@ public final class Options {
             o.given.put(name, value);
             switch (name) {
                 case "--workers" -> o.workers = positive(name, Integer.parseInt(value));
+                case "--client" -> {
+                    if (!value.equals("socket") && !value.equals("jdk")) {
+                        throw new IllegalArgumentException("--client takes socket or jdk");
+                    }
+                    o.client = LoadDriver.Client.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+                }
                 case "--clients" -> o.clients = positive(name, Integer.parseInt(value));
                 case "--executor" -> {
                     if (!value.equals("direct") && !value.equals("pool")) {
@@ -139,8 +149,9 @@ public final class Options {
     }
 
     String describe() {
-        return "workers " + workers + ", clients " + clients + " (" + (directExecutor ? "direct" : "pool")
-                + " executor), warm-up " + warmup.toSeconds() + " s, measured "
+        return "workers " + workers + ", " + (client == LoadDriver.Client.SOCKET ? "lean socket client per worker"
+                : "JDK HttpClient: " + clients + " clients (" + (directExecutor ? "direct" : "pool") + " executor)")
+                + ", warm-up " + warmup.toSeconds() + " s, measured "
                 + duration.toSeconds() + " s per phase, paced rate " + (rate > 0 ? (long) rate + "/s" : "none")
                 + ", mix " + mix[0] + "/" + mix[1] + "/" + mix[2] + " (standard/escalation/rejection)"
                 + ", body check 1 in " + sampleEvery + ", db " + database() + ", db pool " + poolSize + ", target JVM [" + targetJvm + "]";
