@@ -48,7 +48,7 @@ import org.apache.qpid.jms.JmsConnectionFactory;
  */
 public final class QueueBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String REPLIES = "bench.decisions";
+    private static final String REPLIES = "police-demo.bench";
 
     private int messages = 20_000;
     private int warmup = 40_000;

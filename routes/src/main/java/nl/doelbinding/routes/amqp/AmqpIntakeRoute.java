@@ -12,7 +12,8 @@ import org.apache.camel.builder.RouteBuilder;
  * The queue channel (api.md section 5): a request on {@code doelbinding.requests} is authenticated by its
  * {@code Authorization} application property, decided by {@code direct:decide} like any other, and answered on
  * its reply address with its correlation id. The listener's JMS session is transacted: the reply (or the dead
- * letter) is sent and the request acknowledged in one broker commit, after the decision's database commit.
+ * letter) is sent and the request acknowledged in one broker commit, after the decision's database commit. A
+ * police system's decisions go only to the shared default or to addresses of its own ({@link ReplySpace}).
  */
 public final class AmqpIntakeRoute extends RouteBuilder {
     private final AmqpSettings settings;
@@ -31,6 +32,7 @@ public final class AmqpIntakeRoute extends RouteBuilder {
                 .setHeader(Exchanges.CHANNEL, constant("amqp"))
                 .process(new ReadReplyAddress(settings.replyQueue()))
                 .process(new Authenticate(authenticator, Role.POLICE_REQUESTER))
+                .process(new RequireOwnReplyAddress(settings.replySpace()))
                 .process(new BodyLimit(settings.maxBodyBytes()))
                 .to(Endpoints.DECIDE)
                 .process(new RememberReplyAddress(addresses))

@@ -25,6 +25,11 @@ public record AmqpSettings(String component, String requestQueue, String replyQu
         }
     }
 
+    /** The reply addresses each police system may use. */
+    public ReplySpace replySpace() {
+        return new ReplySpace(replyQueue);
+    }
+
     String consumerUri() {
         // Local JMS transaction of the listener's session: the reply or dead letter is sent in the same session, and
         // the request is acknowledged only when the route completes (after the decision's database commit).

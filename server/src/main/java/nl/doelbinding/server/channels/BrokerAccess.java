@@ -8,7 +8,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.security.auth.Subject;
+import java.security.Principal;
 import nl.doelbinding.engine.model.Requester;
+import nl.doelbinding.routes.amqp.ReplySpace;
 import nl.doelbinding.routes.auth.RequesterAuthenticator;
 import nl.doelbinding.routes.auth.Role;
 import nl.doelbinding.routes.problem.ProblemException;
@@ -26,7 +28,10 @@ import org.slf4j.LoggerFactory;
  * Keycloak access token as the password, verified like every bearer token (the user name is not checked: the token
  * says who the caller is). A token holding {@code police-requester} connects in that role, one holding
  * {@code admin} in the operator's role; any other caller is refused. What each role may do on which address is
- * {@link EmbeddedBroker}'s security settings; {@link #authorize} only matches the caller's roles against them.
+ * {@link EmbeddedBroker}'s security settings; {@link #authorize} matches the caller's roles against them and, for a
+ * police system reading, browsing or creating an address, also requires the address to be its own or the shared
+ * default ({@link ReplySpace}): the settings name roles, not clients, so they alone would let one police system
+ * read another's replies.
  */
 public final class BrokerAccess implements ActiveMQSecurityManager5 {
     /** The server's own user on the embedded broker. */
@@ -43,28 +48,31 @@ public final class BrokerAccess implements ActiveMQSecurityManager5 {
 
     private final RequesterAuthenticator tokens;
     private final String serverPassword;
+    private final ReplySpace replies;
 
-    BrokerAccess(RequesterAuthenticator tokens, String serverPassword) {
+    BrokerAccess(RequesterAuthenticator tokens, String serverPassword, ReplySpace replies) {
         if (serverPassword == null || serverPassword.isEmpty()) {
             throw new IllegalArgumentException("the server's broker password must not be empty");
         }
         this.tokens = tokens;
         this.serverPassword = serverPassword;
+        this.replies = replies;
     }
 
     /** Access for one server run: the server's own password is 32 random bytes. */
-    public static BrokerAccess withNewServerSecret(RequesterAuthenticator tokens) {
+    public static BrokerAccess withNewServerSecret(RequesterAuthenticator tokens, ReplySpace replies) {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
-        return new BrokerAccess(tokens, Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
+        return new BrokerAccess(tokens, Base64.getUrlEncoder().withoutPadding().encodeToString(secret), replies);
     }
 
     /**
      * Access with a given password for {@link #SERVER_USER}: for a broker of its own that the server connects to as an
      * external broker (its {@code broker.user} and {@code broker.password}).
      */
-    public static BrokerAccess withServerPassword(RequesterAuthenticator tokens, String serverPassword) {
-        return new BrokerAccess(tokens, serverPassword);
+    public static BrokerAccess withServerPassword(RequesterAuthenticator tokens, String serverPassword,
+                                                  ReplySpace replies) {
+        return new BrokerAccess(tokens, serverPassword, replies);
     }
 
     /** The password of {@link #SERVER_USER}, for the server's own connections. */
@@ -80,7 +88,7 @@ public final class BrokerAccess implements ActiveMQSecurityManager5 {
         if (SERVER_USER.equals(user)) {
             return MessageDigest.isEqual(serverPassword.getBytes(StandardCharsets.UTF_8),
                     password.getBytes(StandardCharsets.UTF_8))
-                    ? subject(SERVER_USER, Set.of(SERVER_ROLE)) : null;
+                    ? subject(SERVER_USER, null, Set.of(SERVER_ROLE)) : null;
         }
         Requester caller;
         try {
@@ -97,7 +105,7 @@ public final class BrokerAccess implements ActiveMQSecurityManager5 {
                     OPERATOR_ROLE);
             return null;
         }
-        return subject(caller.client() + "/" + caller.subject(), roles);
+        return subject(caller.client() + "/" + caller.subject(), caller.client(), roles);
     }
 
     @Override
@@ -108,7 +116,14 @@ public final class BrokerAccess implements ActiveMQSecurityManager5 {
         }
         Set<String> held = subject.getPrincipals(RolePrincipal.class).stream().map(RolePrincipal::getName)
                 .collect(Collectors.toSet());
-        return roles.stream().anyMatch(r -> held.contains(r.getName()) && checkType.hasRole(r));
+        return roles.stream().anyMatch(r -> held.contains(r.getName()) && checkType.hasRole(r)
+                && (!r.getName().equals(POLICE_ROLE) || checkType == CheckType.SEND || ownAddress(subject, address)));
+    }
+
+    /** Whether the caller's client may read, browse or create queues on {@code address} ({@link ReplySpace}). */
+    private boolean ownAddress(Subject subject, String address) {
+        return subject.getPrincipals(ClientPrincipal.class).stream()
+                .anyMatch(client -> replies.allows(client.getName(), address));
     }
 
     @Override
@@ -123,11 +138,18 @@ public final class BrokerAccess implements ActiveMQSecurityManager5 {
         return subject != null && authorize(subject, roles, checkType, null);
     }
 
-    private static Subject subject(String user, Set<String> roles) {
+    private static Subject subject(String user, String client, Set<String> roles) {
         Subject subject = new Subject();
         subject.getPrincipals().add(new UserPrincipal(user));
+        if (client != null) {
+            subject.getPrincipals().add(new ClientPrincipal(client));
+        }
         roles.forEach(r -> subject.getPrincipals().add(new RolePrincipal(r)));
         subject.setReadOnly();
         return subject;
+    }
+
+    /** The Keycloak client a token-authenticated connection belongs to. */
+    private record ClientPrincipal(String getName) implements Principal {
     }
 }

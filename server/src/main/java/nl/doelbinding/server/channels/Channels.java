@@ -18,6 +18,7 @@ import nl.doelbinding.routes.amqp.AmqpDeadLetters;
 import nl.doelbinding.routes.amqp.AmqpIntakeRoute;
 import nl.doelbinding.routes.amqp.AmqpSettings;
 import nl.doelbinding.routes.amqp.ReplyAddresses;
+import nl.doelbinding.routes.amqp.ReplySpace;
 import nl.doelbinding.routes.amqp.ReviewReplies;
 import nl.doelbinding.routes.auth.RequesterAuthenticator;
 import nl.doelbinding.routes.file.BatchProcessor;
@@ -70,7 +71,7 @@ public final class Channels implements AutoCloseable {
                 String user = settings.user;
                 String password = settings.password;
                 if (settings.runsEmbedded()) {
-                    access = BrokerAccess.withNewServerSecret(authenticator);
+                    access = BrokerAccess.withNewServerSecret(authenticator, new ReplySpace(settings.replyQueue));
                     broker = EmbeddedBroker.start(new BrokerSettings(settings.host, settings.port, settings.requestQueue,
                             settings.replyQueue, settings.deadLetterQueue, settings.expiryQueue,
                             settings.maxDeliveryAttempts, settings.redeliveryDelayMillis), config.data().resolve("broker"),

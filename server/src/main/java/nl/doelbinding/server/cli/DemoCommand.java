@@ -96,7 +96,8 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  Health     " + base + "/health");
         out.println("  Metrics    " + base + "/metrics");
         out.println("  AMQP 1.0   " + server.channels().amqpUrl().orElse("(off)")
-                + "  queue doelbinding.requests -> replies on doelbinding.decisions, dead letters on doelbinding.requests.DLQ");
+                + "  queue doelbinding.requests -> replies on doelbinding.decisions (or police-demo.<name>), dead letters"
+                + " on doelbinding.requests.DLQ");
         out.println("             connect with SASL PLAIN, an access token as the password (police-requester; admin for"
                 + " the dead letters)");
         for (var binding : server.channels().bindings()) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import jakarta.jms.JMSSecurityException;
 import nl.doelbinding.engine.model.Requester;
+import nl.doelbinding.routes.amqp.ReplySpace;
 import nl.doelbinding.routes.auth.RequesterAuthenticator;
 import nl.doelbinding.routes.problem.ProblemException;
 import nl.doelbinding.routes.problem.ProblemType;
@@ -27,8 +28,10 @@ class EmbeddedBrokerIT {
     private static final String POLICE = "police-token";
     private static final String ADMIN = "admin-token";
     private static final String AUDITOR = "auditor-token";
+    private static final String OTHER_POLICE = "other-police-token";
     private static final Map<String, Requester> CALLERS = Map.of(
             POLICE, new Requester("svc-1", "police-demo", Set.of("police-requester"), "Demo-Eenheid"),
+            OTHER_POLICE, new Requester("svc-2", "police-other", Set.of("police-requester"), "Andere-Eenheid"),
             ADMIN, new Requester("u-admin", "console", Set.of("admin"), "Beheer"),
             AUDITOR, new Requester("u-auditor", "console", Set.of("auditor"), "Audit"));
     private static final RequesterAuthenticator TOKENS = authorization -> {
@@ -42,7 +45,8 @@ class EmbeddedBrokerIT {
     @TempDir
     Path dir;
 
-    private final BrokerAccess access = BrokerAccess.withNewServerSecret(TOKENS);
+    private final BrokerAccess access = BrokerAccess.withNewServerSecret(TOKENS,
+            new ReplySpace(QueueClient.DECISIONS));
 
     @Test
     void aMessageSurvivesARestartAndASecondBrokerOnTheSameJournalFailsFast() throws Exception {
@@ -102,6 +106,30 @@ class EmbeddedBrokerIT {
                     .orElseThrow())).isEqualTo("{\"reason\":\"a refused message\"}");
             assertThat(server.receive(QueueClient.REQUESTS, Duration.ofSeconds(10)).orElseThrow()
                     .getJMSCorrelationID()).isEqualTo("c-1");
+        }
+    }
+
+    @Test
+    void aPoliceSystemReadsItsOwnReplyAddressesAndTheSharedDefaultButNeverAnotherSystems() throws Exception {
+        try (EmbeddedBroker broker = EmbeddedBroker.start(settings(freePort()), dir, access);
+             QueueClient police = new QueueClient(broker.url(), POLICE);
+             QueueClient other = new QueueClient(broker.url(), OTHER_POLICE);
+             QueueClient server = asServer(broker)) {
+            server.sendTo("police-demo.case-7", "{\"decision\":\"RELEASED\",\"for\":\"police-demo\"}");
+            server.sendTo(QueueClient.DECISIONS, "{\"decision\":\"REJECTED\"}");
+
+            assertThatThrownBy(() -> other.receive("police-demo.case-7", Duration.ofSeconds(1)))
+                    .isInstanceOf(JMSSecurityException.class);
+            // Not by a name that merely begins like the other client's, nor by the client id alone.
+            assertThatThrownBy(() -> police.receive("police-other2.replies", Duration.ofSeconds(1)))
+                    .isInstanceOf(JMSSecurityException.class);
+            assertThatThrownBy(() -> police.receive("police-demo", Duration.ofSeconds(1)))
+                    .isInstanceOf(JMSSecurityException.class);
+            assertThat(QueueClient.text(police.receive("police-demo.case-7", Duration.ofSeconds(10)).orElseThrow()))
+                    .isEqualTo("{\"decision\":\"RELEASED\",\"for\":\"police-demo\"}");
+            assertThat(QueueClient.text(other.receive(QueueClient.DECISIONS, Duration.ofSeconds(10)).orElseThrow()))
+                    .isEqualTo("{\"decision\":\"REJECTED\"}");
+            assertThat(other.receive("police-other.replies", Duration.ofMillis(200))).isEmpty();
         }
     }
 

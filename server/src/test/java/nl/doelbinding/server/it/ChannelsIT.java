@@ -94,6 +94,9 @@ class ChannelsIT {
                 .isInstanceOf(JMSSecurityException.class);
         assertThatThrownBy(() -> queue.receive(QueueClient.REQUESTS, Duration.ofSeconds(1)))
                 .isInstanceOf(JMSSecurityException.class);
+        // Another police system's reply address (ReplySpace), with a real police-demo token.
+        assertThatThrownBy(() -> queue.receive("police-other.replies", Duration.ofSeconds(1)))
+                .isInstanceOf(JMSSecurityException.class);
     }
 
     @Test
@@ -102,11 +105,11 @@ class ChannelsIT {
         String brief = new TokenClient(it.keycloak.tokenEndpoint()).clientCredentials("police-brief",
                 "police-brief-secret");
         try (QueueClient client = new QueueClient(it.server.channels().amqpUrl().orElseThrow(), brief)) {
-            assertThat(client.receive("it.replies.brief", Duration.ofMillis(100))).isEmpty();
+            assertThat(client.receive("police-brief.it", Duration.ofMillis(100))).isEmpty();
             // 3 s of token, 1 s of clock skew, then at most Artemis's 10 s before it checks the token again.
             Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
                 try {
-                    client.receive("it.replies.brief", Duration.ofMillis(100));
+                    client.receive("police-brief.it", Duration.ofMillis(100));
                     return false;
                 } catch (JMSSecurityException refused) {
                     return true;
@@ -123,8 +126,8 @@ class ChannelsIT {
 
         Api.Reply http = it.submit(Caller.POLICE_DEMO, viaHttp);
         assertThat(http.status()).as("%s", http).isEqualTo(200);
-        queue.send(viaQueue.json(), it.tokens.of(Caller.POLICE_DEMO), "it.replies.same", "corr-same");
-        Message reply = queue.receive("it.replies.same", WAIT).orElseThrow();
+        queue.send(viaQueue.json(), it.tokens.of(Caller.POLICE_DEMO), "police-demo.it-same", "corr-same");
+        Message reply = queue.receive("police-demo.it-same", WAIT).orElseThrow();
         JsonNode batch = dropBatch("same.json", List.of(viaFile.json()));
 
         assertThat(reply.getJMSCorrelationID()).isEqualTo("corr-same");
@@ -147,8 +150,8 @@ class ChannelsIT {
         }
 
         // The HTTP request sent again on the queue is a replay: the stored decision, no second record.
-        queue.send(viaHttp.json(), it.tokens.of(Caller.POLICE_DEMO), "it.replies.same", "corr-replay");
-        Message replay = queue.receive("it.replies.same", WAIT).orElseThrow();
+        queue.send(viaHttp.json(), it.tokens.of(Caller.POLICE_DEMO), "police-demo.it-same", "corr-replay");
+        Message replay = queue.receive("police-demo.it-same", WAIT).orElseThrow();
         assertThat(replay.getJMSCorrelationID()).isEqualTo("corr-replay");
         assertThat(replay.getBooleanProperty("replay")).isTrue();
         assertThat(Api.JSON.readTree(QueueClient.text(replay)).path("decisionId").asText())
@@ -168,29 +171,36 @@ class ChannelsIT {
                 .decode(expired.split("\\.")[1])).path("exp").asLong());
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(expiresAt.plusSeconds(2)));
 
-        queue.send(valid, null, "it.replies.dlq", "dlq-no-token");
-        queue.send(valid, expired, "it.replies.dlq", "dlq-expired");
-        queue.send("{\"requestId\": \"DLQ-JSON\", \"purpose\": ", police, "it.replies.dlq", "dlq-json");
+        queue.send(valid, null, "police-demo.it-dlq", "dlq-no-token");
+        queue.send(valid, expired, "police-demo.it-dlq", "dlq-expired");
+        queue.send("{\"requestId\": \"DLQ-JSON\", \"purpose\": ", police, "police-demo.it-dlq", "dlq-json");
         queue.send(RequestBody.trace(it.requestId("DLQ-CODE"), FIRST).json().replace("TRACE_MISSING_RESIDENT",
-                "NOT_A_PURPOSE"), police, "it.replies.dlq", "dlq-invalid");
-        queue.send(valid, it.tokens.of(Caller.AUDITOR), "it.replies.dlq", "dlq-forbidden");
+                "NOT_A_PURPOSE"), police, "police-demo.it-dlq", "dlq-invalid");
+        queue.send(valid, it.tokens.of(Caller.AUDITOR), "police-demo.it-dlq", "dlq-forbidden");
+        // A reply address of another police system: its decision would reach whoever reads that address.
+        RequestBody foreign = RequestBody.trace(it.requestId("DLQ-FOREIGN"), FIRST);
+        queue.send(foreign.json(), police, "police-other.replies", "dlq-foreign-reply");
 
         Map<String, Message> dead = new HashMap<>();
-        for (Message message : operator.receive(QueueClient.DEAD_LETTERS, 5, WAIT)) {
+        for (Message message : operator.receive(QueueClient.DEAD_LETTERS, 6, WAIT)) {
             dead.put(message.getJMSCorrelationID(), message);
         }
-        assertThat(dead).containsOnlyKeys("dlq-no-token", "dlq-expired", "dlq-json", "dlq-invalid", "dlq-forbidden");
+        assertThat(dead).containsOnlyKeys("dlq-no-token", "dlq-expired", "dlq-json", "dlq-invalid", "dlq-forbidden",
+                "dlq-foreign-reply");
         assertReason(dead.get("dlq-no-token"), "UNAUTHENTICATED", "no bearer token");
         assertReason(dead.get("dlq-expired"), "UNAUTHENTICATED", "expired");
         assertReason(dead.get("dlq-json"), "INVALID_REQUEST", "not valid JSON");
         assertReason(dead.get("dlq-invalid"), "INVALID_REQUEST", "not valid");
         assertThat(dead.get("dlq-invalid").getStringProperty("errors")).contains("purpose");
         assertReason(dead.get("dlq-forbidden"), "FORBIDDEN", "police-requester");
+        assertReason(dead.get("dlq-foreign-reply"), "INVALID_REQUEST", "beginning with your client id and a dot "
+                + "(police-demo.)");
+        assertThat(it.get(Caller.POLICE_DEMO, "/api/v1/requests/" + foreign.requestId()).status()).as("a request refused for its reply address is not decided").isEqualTo(404);
         for (Message message : dead.values()) {
             assertThat(message.propertyExists("Authorization")).as("the token never travels on").isFalse();
         }
         assertThat(QueueClient.text(dead.get("dlq-json"))).isEqualTo("{\"requestId\": \"DLQ-JSON\", \"purpose\": ");
-        assertThat(queue.receive("it.replies.dlq", Duration.ofSeconds(1))).as("no decision for any of them").isEmpty();
+        assertThat(queue.receive("police-demo.it-dlq", Duration.ofSeconds(1))).as("no decision for any of them").isEmpty();
     }
 
     @Test
@@ -253,8 +263,8 @@ class ChannelsIT {
     @Test
     void aReviewedDecisionAlsoReachesTheQueuedRequestsReplyAddress() throws Exception {
         RequestBody request = RequestBody.investigation126nf(it.requestId("REVIEW"), "1000000004");
-        queue.send(request.json(), it.tokens.of(Caller.POLICE_DEMO), "it.replies.review", "corr-review");
-        Message escalated = queue.receive("it.replies.review", WAIT).orElseThrow();
+        queue.send(request.json(), it.tokens.of(Caller.POLICE_DEMO), "police-demo.it-review", "corr-review");
+        Message escalated = queue.receive("police-demo.it-review", WAIT).orElseThrow();
         JsonNode notice = Api.JSON.readTree(QueueClient.text(escalated));
         assertThat(notice.path("decision").asText()).isEqualTo("ESCALATED");
 
@@ -262,7 +272,7 @@ class ChannelsIT {
                 + "/review", "{\"fields\":{\"health\":{\"outcome\":\"REJECT\",\"motivation\":\"Not authorised.\"}}}");
         assertThat(reviewed.status()).as("%s", reviewed).isEqualTo(200);
 
-        Message last = queue.receive("it.replies.review", WAIT).orElseThrow();
+        Message last = queue.receive("police-demo.it-review", WAIT).orElseThrow();
         assertThat(last.getJMSCorrelationID()).isEqualTo("corr-review");
         JsonNode decision = Api.JSON.readTree(QueueClient.text(last));
         assertThat(decision.path("requestId").asText()).isEqualTo(request.requestId());

@@ -7,6 +7,7 @@ import jakarta.jms.Message;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import nl.doelbinding.routes.amqp.ReplySpace;
 import nl.doelbinding.routes.auth.RequesterAuthenticator;
 import nl.doelbinding.routes.problem.ProblemException;
 import nl.doelbinding.routes.problem.ProblemType;
@@ -48,7 +49,8 @@ class ExternalBrokerIT {
         this.dataDir = dataDir;
         external = EmbeddedBroker.start(new BrokerSettings("127.0.0.1", RunningServer.freePort(), QueueClient.REQUESTS,
                 QueueClient.DECISIONS, QueueClient.DEAD_LETTERS, "doelbinding.expired", 3, 200), brokerDir,
-                BrokerAccess.withServerPassword(NO_TOKENS, EXTERNAL_PASSWORD));
+                BrokerAccess.withServerPassword(NO_TOKENS, EXTERNAL_PASSWORD,
+                        new ReplySpace(QueueClient.DECISIONS)));
         it = RunningServer.start(keycloak, dataDir, config -> {
             config.database.url = null;
             config.broker.url = external.url();
@@ -66,9 +68,9 @@ class ExternalBrokerIT {
     @Test
     void aRequestOnTheExternalBrokerIsDecidedAndAnsweredThereAndTheServerRunsNoBrokerOfItsOwn() throws Exception {
         RequestBody request = RequestBody.trace(it.requestId("EXTERNAL"), "1000000021");
-        queue.send(request.json(), it.tokens.of(Caller.POLICE_DEMO), "it.replies.external", "corr-external");
+        queue.send(request.json(), it.tokens.of(Caller.POLICE_DEMO), "police-demo.it-external", "corr-external");
 
-        Message reply = queue.receive("it.replies.external", WAIT).orElseThrow();
+        Message reply = queue.receive("police-demo.it-external", WAIT).orElseThrow();
         assertThat(reply.getJMSCorrelationID()).isEqualTo("corr-external");
         JsonNode decision = Api.JSON.readTree(QueueClient.text(reply));
         assertThat(decision.path("requestId").asText()).isEqualTo(request.requestId());
@@ -83,12 +85,12 @@ class ExternalBrokerIT {
     @Test
     void aMessageWithoutATokenIsDeadLetteredOnTheExternalBrokerWithItsReason() throws Exception {
         RequestBody request = RequestBody.trace(it.requestId("EXTERNAL-NO-TOKEN"), "1000000021");
-        queue.send(request.json(), null, "it.replies.external-dlq", "corr-external-dlq");
+        queue.send(request.json(), null, "police-demo.it-external-dlq", "corr-external-dlq");
 
         Message dead = queue.receive(QueueClient.DEAD_LETTERS, WAIT).orElseThrow();
         assertThat(dead.getJMSCorrelationID()).isEqualTo("corr-external-dlq");
         assertThat(dead.getStringProperty("errorType")).isEqualTo("UNAUTHENTICATED");
         assertThat(dead.getStringProperty("errorDescription")).contains("no bearer token");
-        assertThat(queue.receive("it.replies.external-dlq", Duration.ofSeconds(2))).isEmpty();
+        assertThat(queue.receive("police-demo.it-external-dlq", Duration.ofSeconds(2))).isEmpty();
     }
 }

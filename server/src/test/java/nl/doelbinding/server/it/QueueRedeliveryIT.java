@@ -74,7 +74,7 @@ class QueueRedeliveryIT {
     @Test
     void aPassingFailureIsRedeliveredABoundedNumberOfTimesThenDeadLettered() throws Exception {
         RequestBody request = RequestBody.trace(it.requestId("UNAVAILABLE"), "1000000001");
-        String messageId = queue.send(request.json(), it.tokens.of(Caller.POLICE_DEMO), "it.replies.unavailable",
+        String messageId = queue.send(request.json(), it.tokens.of(Caller.POLICE_DEMO), "police-demo.it-unavailable",
                 "corr-unavailable");
 
         Message dead = operator.receive(QueueClient.DEAD_LETTERS, Duration.ofSeconds(90)).orElseThrow();
@@ -84,7 +84,7 @@ class QueueRedeliveryIT {
         assertThat(dead.getIntProperty("errorStatus")).isEqualTo(503);
         assertThat(dead.getStringProperty("errorDescription")).contains("not decided after 3 deliveries");
         assertThat(QueueClient.text(dead)).isEqualTo(request.json());
-        assertThat(queue.receive("it.replies.unavailable", Duration.ofSeconds(1))).isEmpty();
+        assertThat(queue.receive("police-demo.it-unavailable", Duration.ofSeconds(1))).isEmpty();
         try (var c = it.server.database().dataSource().getConnection();
              var ps = c.prepareStatement("SELECT COUNT(*) FROM requests WHERE request_id = ?")) {
             ps.setString(1, request.requestId());
