@@ -20,7 +20,7 @@ import java.util.Locale;
  * <p>It exists because the JDK HttpClient costs the shared cores about 0.2 ms of CPU per request (its selector
  * thread, futures and header maps), a fifth of what the server spends on a decision; this client costs a small
  * part of that, so more of the two cores measure the target. It is not a general HTTP client: no TLS, no
- * redirects, no 1xx responses other than none at all, no trailers; the targets here need none of them.
+ * redirects, no interim 1xx responses, no trailers (skipped if sent); the targets here need none of them.
  */
 final class SocketExchange implements AutoCloseable {
     /** A response: its status and its body. */
