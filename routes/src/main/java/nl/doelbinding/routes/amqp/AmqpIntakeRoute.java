@@ -32,7 +32,7 @@ public final class AmqpIntakeRoute extends RouteBuilder {
                 .setHeader(Exchanges.CHANNEL, constant("amqp"))
                 .process(new ReadReplyAddress(settings.replyQueue()))
                 .process(new Authenticate(authenticator, Role.POLICE_REQUESTER))
-                .process(new RequireOwnReplyAddress(settings.replySpace()))
+                .process(new RequireOwnReplyAddress(settings.replies()))
                 .process(new BodyLimit(settings.maxBodyBytes()))
                 .to(Endpoints.DECIDE)
                 .process(new RememberReplyAddress(addresses))

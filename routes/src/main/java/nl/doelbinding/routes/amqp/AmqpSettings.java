@@ -12,22 +12,22 @@ import java.util.Objects;
  * @param concurrentConsumers how many messages are decided at once
  * @param maxDeliveryAttempts how often a message that failed for a passing reason is tried before it is dead-lettered
  * @param maxBodyBytes        the largest request body accepted, as on HTTP
+ * @param replies             which reply addresses each police system may use
  */
 public record AmqpSettings(String component, String requestQueue, String replyQueue, String deadLetterQueue,
-                           int concurrentConsumers, int maxDeliveryAttempts, int maxBodyBytes) {
+                           int concurrentConsumers, int maxDeliveryAttempts, int maxBodyBytes, ReplySpace replies) {
     public AmqpSettings {
         Objects.requireNonNull(component, "component");
         ReplyAddress.requireValidAddress(requestQueue);
         ReplyAddress.requireValidAddress(replyQueue);
         ReplyAddress.requireValidAddress(deadLetterQueue);
+        Objects.requireNonNull(replies, "replies");
+        if (!replies.sharedDefault().equals(replyQueue)) {
+            throw new IllegalArgumentException("the reply space's shared default must be the default reply queue");
+        }
         if (concurrentConsumers < 1 || maxDeliveryAttempts < 1 || maxBodyBytes < 1) {
             throw new IllegalArgumentException("consumers, delivery attempts and body limit must be positive");
         }
-    }
-
-    /** The reply addresses each police system may use. */
-    public ReplySpace replySpace() {
-        return new ReplySpace(replyQueue);
     }
 
     String consumerUri() {

@@ -32,6 +32,18 @@ class ReplySpaceTest {
     }
 
     @Test
+    void withTheSharedDefaultClosedOnlyAnAddressOfTheSystemsOwnWillDo() {
+        ReplySpace closed = new ReplySpace("doelbinding.decisions", false);
+
+        assertThat(closed.allows("police-demo", "doelbinding.decisions")).isFalse();
+        assertThat(closed.allows("police-demo", "doelbinding.decisions::police-demo")).isFalse();
+        assertThat(closed.allows("police-demo", "police-demo.decisions")).isTrue();
+        assertThat(closed.allows("police-demo", "police-other.decisions")).isFalse();
+        assertThat(closed.rule("police-demo")).contains("a replyTo address is required").contains("(police-demo.)")
+                .contains("no shared reply address");
+    }
+
+    @Test
     void theRuleNamesTheDefaultAndTheCallersOwnPrefix() {
         assertThat(space.rule("police-demo")).contains("doelbinding.decisions").contains("(police-demo.)");
         assertThatThrownBy(() -> new ReplySpace("no spaces allowed")).isInstanceOf(ProblemException.class);

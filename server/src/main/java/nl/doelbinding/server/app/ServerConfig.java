@@ -85,6 +85,11 @@ public final class ServerConfig {
         @JsonProperty public String password;
         @JsonProperty public String requestQueue = "doelbinding.requests";
         @JsonProperty public String replyQueue = "doelbinding.decisions";
+        /**
+         * Whether police systems may use {@link #replyQueue}, which every one of them can read; false for a
+         * deployment with more than one police system: each must then name a reply address of its own.
+         */
+        @JsonProperty public boolean sharedReplies = true;
         @JsonProperty public String deadLetterQueue = "doelbinding.requests.DLQ";
         @JsonProperty public String expiryQueue = "doelbinding.expired";
         @JsonProperty public int concurrentConsumers = 16;

@@ -68,10 +68,11 @@ public final class Channels implements AutoCloseable {
             List<Processor> reviewReplies = new ArrayList<>();
             ServerConfig.Broker settings = config.broker;
             if (settings.enabled) {
+                ReplySpace replies = new ReplySpace(settings.replyQueue, settings.sharedReplies);
                 String user = settings.user;
                 String password = settings.password;
                 if (settings.runsEmbedded()) {
-                    access = BrokerAccess.withNewServerSecret(authenticator, new ReplySpace(settings.replyQueue));
+                    access = BrokerAccess.withNewServerSecret(authenticator, replies);
                     broker = EmbeddedBroker.start(new BrokerSettings(settings.host, settings.port, settings.requestQueue,
                             settings.replyQueue, settings.deadLetterQueue, settings.expiryQueue,
                             settings.maxDeliveryAttempts, settings.redeliveryDelayMillis), config.data().resolve("broker"),
@@ -83,7 +84,7 @@ public final class Channels implements AutoCloseable {
                 camel.addComponent(AMQP_COMPONENT, connection.component());
                 AmqpSettings amqp = new AmqpSettings(AMQP_COMPONENT, settings.requestQueue, settings.replyQueue,
                         settings.deadLetterQueue, settings.concurrentConsumers, settings.maxDeliveryAttempts,
-                        config.http.maxBodyBytes);
+                        config.http.maxBodyBytes, replies);
                 ReplyAddresses addresses = new JdbcReplyAddresses(transactions, new ReplyAddressStore(), clock);
                 camel.addRoutes(new AmqpDeadLetters(amqp));
                 camel.addRoutes(new AmqpIntakeRoute(amqp, authenticator, addresses));

@@ -133,6 +133,17 @@ class EmbeddedBrokerIT {
         }
     }
 
+    @Test
+    void withTheSharedDefaultClosedNoPoliceSystemReadsIt() throws Exception {
+        BrokerAccess closed = BrokerAccess.withNewServerSecret(TOKENS, new ReplySpace(QueueClient.DECISIONS, false));
+        try (EmbeddedBroker broker = EmbeddedBroker.start(settings(freePort()), dir, closed);
+             QueueClient police = new QueueClient(broker.url(), POLICE)) {
+            assertThatThrownBy(() -> police.receive(QueueClient.DECISIONS, Duration.ofSeconds(1)))
+                    .isInstanceOf(JMSSecurityException.class);
+            assertThat(police.receive("police-demo.replies", Duration.ofMillis(200))).isEmpty();
+        }
+    }
+
     private QueueClient asServer(EmbeddedBroker broker) throws Exception {
         return new QueueClient(broker.url(), BrokerAccess.SERVER_USER, access.serverPassword());
     }

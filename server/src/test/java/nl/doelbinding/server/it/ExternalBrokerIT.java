@@ -56,6 +56,8 @@ class ExternalBrokerIT {
             config.broker.url = external.url();
             config.broker.user = BrokerAccess.SERVER_USER;
             config.broker.password = EXTERNAL_PASSWORD;
+            // A deployment for several police systems: nobody may use the shared default reply address.
+            config.broker.sharedReplies = false;
         });
         queue = new QueueClient(external.url(), BrokerAccess.SERVER_USER, EXTERNAL_PASSWORD);
     }
@@ -92,5 +94,19 @@ class ExternalBrokerIT {
         assertThat(dead.getStringProperty("errorType")).isEqualTo("UNAUTHENTICATED");
         assertThat(dead.getStringProperty("errorDescription")).contains("no bearer token");
         assertThat(queue.receive("police-demo.it-external-dlq", Duration.ofSeconds(2))).isEmpty();
+    }
+
+    @Test
+    void withTheSharedReplyAddressClosedARequestWithoutAnAddressOfItsOwnIsRefusedAndNotDecided() throws Exception {
+        RequestBody request = RequestBody.trace(it.requestId("EXTERNAL-NO-REPLY-TO"), "1000000021");
+        queue.send(request.json(), it.tokens.of(Caller.POLICE_DEMO), null, "corr-no-reply-to");
+
+        Message dead = queue.receive(QueueClient.DEAD_LETTERS, WAIT).orElseThrow();
+        assertThat(dead.getJMSCorrelationID()).isEqualTo("corr-no-reply-to");
+        assertThat(dead.getStringProperty("errorType")).isEqualTo("INVALID_REQUEST");
+        assertThat(dead.getStringProperty("errorDescription")).contains("a replyTo address is required")
+                .contains("(police-demo.)");
+        assertThat(queue.receive(QueueClient.DECISIONS, Duration.ofSeconds(2))).isEmpty();
+        assertThat(it.get(Caller.POLICE_DEMO, "/api/v1/requests/" + request.requestId()).status()).isEqualTo(404);
     }
 }
