@@ -4,19 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.stream.Collectors;
 import picocli.CommandLine;
 
 /**
  * How the admin commands reach a running server: its URL, and an access token obtained from Keycloak through
- * the public {@code console} client (resource-owner password grant), or given as is.
+ * the public {@code console} client: in the browser ({@code --browser}, {@link DeviceLogin}), with a password
+ * (resource-owner password grant, {@code --user}), or given as is ({@code --token}).
  */
 final class ServerConnection {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,6 +30,13 @@ final class ServerConnection {
 
     @CommandLine.Option(names = "--user", paramLabel = "NAME", description = "The user (password grant).")
     String user;
+
+    @CommandLine.Option(names = "--browser", description = "Log in in a browser instead of with a password: the "
+            + "command prints a URL and a code (OAuth 2.0 device authorization grant; with --keycloak).")
+    boolean browser;
+
+    @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+    CommandLine.Model.CommandSpec command;
 
     @CommandLine.Option(names = "--password", paramLabel = "PASSWORD", interactive = true, arity = "0..1",
             description = "The user's password; without a value it is asked for; default: $DOELBINDING_PASSWORD.")
@@ -79,8 +84,12 @@ final class ServerConnection {
         if (token != null && !token.isBlank()) {
             return token;
         }
+        if (keycloak != null && browser) {
+            token = new DeviceLogin(http, keycloak, "console").accessToken(command.commandLine().getErr());
+            return token;
+        }
         if (keycloak == null || user == null) {
-            throw new IOException("give --keycloak URL and --user NAME (with --password), or --token");
+            throw new IOException("give --keycloak URL and --user NAME (with --password) or --browser, or --token");
         }
         String secret = password != null ? password : System.getenv("DOELBINDING_PASSWORD");
         if (secret == null) {
@@ -88,8 +97,7 @@ final class ServerConnection {
         }
         Map<String, String> form = Map.of("grant_type", "password", "client_id", "console", "username", user,
                 "password", secret, "scope", "openid");
-        String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        String body = DeviceLogin.encode(form);
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(keycloak.replaceAll("/+$", "")
                         + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")

@@ -16,6 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -542,6 +546,33 @@ abstract class LifecycleContract {
             }
         }
         return false;
+    }
+
+    @Test
+    @Order(50)
+    void theCliLogsAPersonInThroughTheBrowserWithoutAPassword() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        picocli.CommandLine line = DoelbindingCommand.commandLine();
+        line.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        line.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        CompletableFuture<Integer> status = CompletableFuture.supplyAsync(
+                () -> line.execute("rulesets", "list", "--server", it.server.baseUrl(), "--keycloak",
+                        it.keycloak.issuer(), "--browser"));
+
+        Pattern printed = Pattern.compile("open (http\\S+user_code=\\S+)");
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> status.isDone() || printed.matcher(err.toString(StandardCharsets.UTF_8)).find());
+        Matcher m = printed.matcher(err.toString(StandardCharsets.UTF_8));
+        assertThat(m.find()).as("the command prints where to log in: " + err.toString(StandardCharsets.UTF_8)
+                + out.toString(StandardCharsets.UTF_8)).isTrue();
+        String url = m.group(1);
+        String done = new BrowserLogin().approve(url, Caller.AUDITOR.login, Caller.AUDITOR.secret);
+
+        assertThat(status.get(60, TimeUnit.SECONDS)).as(err.toString(StandardCharsets.UTF_8)
+                + "\n" + done).isZero();
+        assertThat(done).as("Keycloak's last page").contains("Device Login Successful");
+        assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern("(?m)^\\s*1\\s");
     }
 
     // ---------------------------------------------------------------- helpers
