@@ -124,6 +124,9 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  Batch: put a file {\"requests\": [ <requests as above> ]} named *.json in the inbox (write it under");
         out.println("  another name first, then rename); the decisions come back as <name>.decisions.json. See docs/channels.md.");
         out.println();
+        out.println("  Rulesets, as a person logged in through the browser (e.g. auditor / demo):");
+        out.println("  bin/doelbinding rulesets list --server " + base + " --keycloak " + keycloak.issuer() + " --browser");
+        out.println();
         out.println("Press Ctrl-C to stop.");
         out.flush();
     }
