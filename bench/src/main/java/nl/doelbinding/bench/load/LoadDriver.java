@@ -42,9 +42,14 @@ final class LoadDriver implements AutoCloseable {
         SOCKET
     }
 
-    /** One worker's way of sending a request: the response's status and body. */
-    private interface Exchange {
+    /** One worker's way of sending a request: the response's status and body; closed at the end of its phase. */
+    interface Exchange extends AutoCloseable {
         SocketExchange.Response post(String authorization, byte[] body) throws IOException, InterruptedException;
+
+        @Override
+        default void close() {
+            // a share of a JDK HttpClient: nothing of the worker's own to close
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -234,9 +239,7 @@ final class LoadDriver implements AutoCloseable {
                         return;
                     }
                 }
-                if (exchange instanceof AutoCloseable closeable) {
-                    closeQuietly(closeable);
-                }
+                exchange.close();
             }, "load-" + phase + "-" + w);
             threads[w].start();
         }
@@ -260,8 +263,7 @@ final class LoadDriver implements AutoCloseable {
     /** Worker {@code w}'s connection: a share of a JDK HttpClient, or a socket of its own for the phase. */
     private Exchange exchange(int w) {
         if (client == Client.SOCKET) {
-            SocketExchange socket = new SocketExchange(uri);
-            return new ClosingExchange(socket);
+            return new SocketExchange(uri);
         }
         HttpClient http = clients.get(w % clients.size());
         return (auth, body) -> {
@@ -270,27 +272,6 @@ final class LoadDriver implements AutoCloseable {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
             return new SocketExchange.Response(response.statusCode(), response.body());
         };
-    }
-
-    /** A socket exchange that the worker closes at the end of its phase. */
-    private record ClosingExchange(SocketExchange socket) implements Exchange, AutoCloseable {
-        @Override
-        public SocketExchange.Response post(String authorization, byte[] body) throws IOException {
-            return socket.post(authorization, body);
-        }
-
-        @Override
-        public void close() {
-            socket.close();
-        }
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        try {
-            closeable.close();
-        } catch (Exception ignored) {
-            // the phase is over; a connection that does not close cleanly changes no figure
-        }
     }
 
     /** Sends one request of the given kind and returns the response (for set-up checks). */

@@ -22,7 +22,7 @@ import java.util.Locale;
  * part of that, so more of the two cores measure the target. It is not a general HTTP client: no TLS, no
  * redirects, no interim 1xx responses, no trailers (skipped if sent); the targets here need none of them.
  */
-final class SocketExchange implements AutoCloseable {
+final class SocketExchange implements LoadDriver.Exchange {
     /** A response: its status and its body. */
     record Response(int status, byte[] body) {
     }
@@ -47,7 +47,8 @@ final class SocketExchange implements AutoCloseable {
     }
 
     /** POSTs {@code body} with the given {@code Authorization} header (null: none) and reads the response. */
-    Response post(String authorization, byte[] body) throws IOException {
+    @Override
+    public Response post(String authorization, byte[] body) throws IOException {
         try {
             connect();
             byte[] auth = authorization == null ? new byte[0]

@@ -14,7 +14,8 @@ final class BrokerPermissions {
     /** Artemis security settings: address match to the roles allowed there, for these queues. */
     static Map<String, Set<Role>> of(BrokerSettings settings) {
         Role server = role(BrokerAccess.SERVER_ROLE, EnumSet.allOf(CheckType.class));
-        // A police system reads (and creates) its reply address, and sends nothing but requests.
+        // A police system reads (and creates) its reply addresses, and sends nothing but requests. Which addresses
+        // are its own the settings cannot say (they name roles, not clients): BrokerAccess checks that (ReplySpace).
         Role policeReplies = role(BrokerAccess.POLICE_ROLE, EnumSet.of(CheckType.CONSUME, CheckType.BROWSE,
                 CheckType.CREATE_ADDRESS, CheckType.CREATE_DURABLE_QUEUE, CheckType.CREATE_NON_DURABLE_QUEUE,
                 CheckType.DELETE_NON_DURABLE_QUEUE));

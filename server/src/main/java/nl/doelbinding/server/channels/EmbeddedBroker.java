@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
  * request queue after which the broker itself moves a message to the dead-letter queue.
  *
  * <p>Every connection authenticates ({@link BrokerAccess}). The server may do anything. A police system may send
- * to the request queue only, and read and create any other address (its reply address) except the dead-letter and
- * expiry queues, which hold other callers' messages with their tokens: those only an operator ({@code admin})
- * may read. Nobody but the server may read the request queue or send replies.
+ * to the request queue only, and read and create only its own reply addresses and, while it is open, the shared
+ * default ({@link nl.doelbinding.routes.amqp.ReplySpace}). The dead-letter and expiry queues hold other callers'
+ * messages with their tokens: only an operator ({@code admin}) may read them. Nobody but the server may read the
+ * request queue or send replies.
  */
 public final class EmbeddedBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,7 +15,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Logs a person in through their browser (OAuth 2.0 device authorization grant, RFC 8628) with the public
@@ -55,7 +53,7 @@ final class DeviceLogin {
             throw new IOException("Keycloak refused to start a browser login (" + started.statusCode() + "): "
                     + started.body());
         }
-        JsonNode authorization = JSON.readTree(started.body());
+        JsonNode authorization = json(started);
         String deviceCode = authorization.path("device_code").asText();
         prompt.println("To log in, open " + authorization.path("verification_uri_complete").asText()
                 + "\n  (or " + authorization.path("verification_uri").asText() + " and enter the code "
@@ -68,8 +66,8 @@ final class DeviceLogin {
             Thread.sleep(interval.toMillis());
             HttpResponse<String> polled = post("/protocol/openid-connect/token", Map.of("grant_type", GRANT_TYPE,
                     "device_code", deviceCode, "client_id", clientId, "code_verifier", verifier));
-            JsonNode answer = JSON.readTree(polled.body());
-            if (polled.statusCode() == 200) {
+            JsonNode answer = json(polled);
+            if (polled.statusCode() == 200 && !answer.path("access_token").asText().isEmpty()) {
                 return answer.path("access_token").asText();
             }
             switch (answer.path("error").asText()) {
@@ -86,10 +84,19 @@ final class DeviceLogin {
         throw new IOException("the code expired before the login was completed");
     }
 
+    /** The answer as JSON; an answer that is not (a proxy's error page, say) is an error that shows it. */
+    private static JsonNode json(HttpResponse<String> answer) throws IOException {
+        try {
+            return JSON.readTree(answer.body());
+        } catch (IOException e) {
+            throw new IOException("Keycloak's answer (" + answer.statusCode() + ") is not JSON: " + answer.body(), e);
+        }
+    }
+
     private HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(realm + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(encode(form))).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", FormBody.CONTENT_TYPE)
+                .POST(HttpRequest.BodyPublishers.ofString(FormBody.of(form))).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String verifier() {
@@ -105,11 +112,5 @@ final class DeviceLogin {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java has SHA-256", e);
         }
-    }
-
-    /** An {@code application/x-www-form-urlencoded} body. */
-    static String encode(Map<String, String> form) {
-        return form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
     }
 }

@@ -97,10 +97,10 @@ final class ServerConnection {
         }
         Map<String, String> form = Map.of("grant_type", "password", "client_id", "console", "username", user,
                 "password", secret, "scope", "openid");
-        String body = DeviceLogin.encode(form);
+        String body = FormBody.of(form);
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(keycloak.replaceAll("/+$", "")
                         + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Content-Type", FormBody.CONTENT_TYPE)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             // Keycloak's error body names the OAuth error, never the credential.

@@ -92,12 +92,15 @@ class DeviceLoginTest {
         String realm = realm("200 " + STARTED);
         answers.add(new String[] {"400", "{\"error\":\"access_denied\"}"});
         answers.add(new String[] {"400", "{\"error\":\"expired_token\"}"});
+        answers.add(new String[] {"502", "<html>Bad Gateway</html>"});
         DeviceLogin login = new DeviceLogin(HttpClient.newHttpClient(), realm, "console");
 
         assertThatThrownBy(() -> login.accessToken(new PrintWriter(new StringWriter())))
                 .isInstanceOf(IOException.class).hasMessage("the login was refused in the browser");
         assertThatThrownBy(() -> login.accessToken(new PrintWriter(new StringWriter())))
                 .isInstanceOf(IOException.class).hasMessage("the code expired before the login was completed");
+        assertThatThrownBy(() -> login.accessToken(new PrintWriter(new StringWriter())))
+                .isInstanceOf(IOException.class).hasMessage("Keycloak's answer (502) is not JSON: <html>Bad Gateway</html>");
         stop();
 
         String notEnabled = realm("400 {\"error\":\"unauthorized_client\",\"error_description\":\"Client is not allowed "
