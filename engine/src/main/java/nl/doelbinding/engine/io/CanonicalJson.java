@@ -93,8 +93,13 @@ public final class CanonicalJson {
     /** Appends {@code text} as a canonical JSON string literal. */
     public static void quote(String text, StringBuilder out) {
         out.append('"');
+        int plain = 0; // start of the run of characters copied as they are, appended in one go
         for (int i = 0; i < text.length(); i++) {
             char ch = text.charAt(i);
+            if (ch >= 0x20 && ch != '"' && ch != '\\' && !Character.isSurrogate(ch)) {
+                continue;
+            }
+            out.append(text, plain, i);
             switch (ch) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
@@ -111,14 +116,14 @@ public final class CanonicalJson {
                             throw new IllegalArgumentException("unpaired surrogate in JSON string");
                         }
                         out.append(ch).append(text.charAt(++i));
-                    } else if (Character.isLowSurrogate(ch)) {
-                        throw new IllegalArgumentException("unpaired surrogate in JSON string");
                     } else {
-                        out.append(ch);
+                        throw new IllegalArgumentException("unpaired surrogate in JSON string");
                     }
                 }
             }
+            plain = i + 1;
         }
+        out.append(text, plain, text.length());
         out.append('"');
     }
 
