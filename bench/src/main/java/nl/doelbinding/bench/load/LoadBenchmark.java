@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -148,7 +149,7 @@ public final class LoadBenchmark {
                         Files.write(bodyFile, response.body());
                     }
                 }
-                LoadDriver.Result[] phases = phases("server", driver, target.pid());
+                LoadDriver.Result[] phases = phases("server", driver, target);
                 ObjectNode audit = verifyAudit(base, tokenEndpoint);
                 results.set("serverAudit", audit);
                 long decisions = Workload.Kind.values().length + Arrays.stream(phases).mapToLong(r -> r.requests).sum()
@@ -178,7 +179,7 @@ public final class LoadBenchmark {
                 String.valueOf(port), bodyFile.toString());
              LoadDriver driver = driver(uri, police, workload, false)) {
             driver.once(Workload.Kind.STANDARD, "check", 0);
-            return phases(target, driver, process.pid());
+            return phases(target, driver, process);
         }
     }
 
@@ -188,7 +189,7 @@ public final class LoadBenchmark {
     }
 
     /** Warm-up, measured closed loop, and (with --rate) measured paced phase. */
-    private LoadDriver.Result[] phases(String target, LoadDriver driver, long pid) throws InterruptedException {
+    private LoadDriver.Result[] phases(String target, LoadDriver driver, Target process) throws InterruptedException {
         List<LoadDriver.Result> out = new ArrayList<>();
         if (!options.warmup.isZero()) {
             say("warm-up: " + options.warmup.toSeconds() + " s closed loop, " + options.workers + " workers...");
@@ -198,19 +199,22 @@ public final class LoadBenchmark {
                     warm.throughput(), warm.millis(99), warm.errors()));
         }
         say("measuring: " + options.duration.toSeconds() + " s closed loop, " + options.workers + " workers...");
-        out.add(measured(target, "closed", driver, 0, pid));
+        out.add(measured(target, "closed", driver, 0, process));
         if (options.rate > 0) {
             say("measuring: " + options.duration.toSeconds() + " s paced at " + (long) options.rate + "/s...");
-            out.add(measured(target, "paced", driver, options.rate, pid));
+            out.add(measured(target, "paced", driver, options.rate, process));
         }
         return out.toArray(LoadDriver.Result[]::new);
     }
 
-    private LoadDriver.Result measured(String target, String phase, LoadDriver driver, double rate, long pid)
+    private LoadDriver.Result measured(String target, String phase, LoadDriver driver, double rate, Target process)
             throws InterruptedException {
+        long pid = process.pid();
         CpuSample before = CpuSample.take(pid);
         Map<String, Long> threadsBefore = CpuSample.threads(pid);
+        Instant start = Instant.now();
         LoadDriver.Result r = driver.run(target.charAt(0) + phase.substring(0, 1), options.duration, rate);
+        r.gcPauses = GcPauses.between(process.gcLog(), start, Instant.now());
         r.cpu = before.until(CpuSample.take(pid));
         r.targetThreads = CpuSample.spent(threadsBefore, CpuSample.threads(pid));
         say(header());
@@ -225,6 +229,9 @@ public final class LoadBenchmark {
         say("  target CPU by thread kind (s): " + r.targetThreads.entrySet().stream()
                 .sorted((a, b) -> Double.compare(b.getValue(), a.getValue())).limit(6)
                 .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.1f", e.getValue())).toList());
+        GcPauses.Summary gc = r.gcPauses;
+        say(String.format(Locale.ROOT, "  target GC pauses: %d, longest %.1f ms, in all %.0f ms (%.1f%% of the phase)",
+                gc.count(), gc.longestMillis(), gc.totalMillis(), 100 * gc.share(r.seconds)));
         record(target, phase, r);
         return r;
     }
@@ -362,6 +369,8 @@ public final class LoadBenchmark {
                 .put("keycloak", r.cpu.keycloak()).put("others", r.cpu.others())
                 .put("machineBusyFraction", r.cpu.machineBusy());
         node.put("loadAverageAfter", CpuSample.loadAverage());
+        node.putObject("targetGcPauses").put("count", r.gcPauses.count())
+                .put("totalMs", r.gcPauses.totalMillis()).put("longestMs", r.gcPauses.longestMillis());
         ObjectNode threads = node.putObject("targetCpuSecondsByThread");
         r.targetThreads.forEach(threads::put);
         ArrayNode errors = node.putArray("errorExamples");
@@ -439,22 +448,26 @@ public final class LoadBenchmark {
     static final class Target implements AutoCloseable {
         private final Process process;
         private final Path log;
+        private final Path gcLog;
 
-        private Target(Process process, Path log) {
+        private Target(Process process, Path log, Path gcLog) {
             this.process = process;
             this.log = log;
+            this.gcLog = gcLog;
         }
 
         static Target start(Path log, String jvmOptions, String... args) throws IOException, InterruptedException {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(Arrays.asList(jvmOptions.trim().split("\\s+")));
+            Path gcLog = log.resolveSibling(log.getFileName().toString().replaceFirst("\\.log$", "") + "-gc.log");
+            command.add(GcPauses.logOption(gcLog));
             command.add("-cp");
             command.add(System.getProperty("java.class.path"));
             command.add(TargetMain.class.getName());
             command.addAll(Arrays.asList(args));
             Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
-            Target target = new Target(process, log);
+            Target target = new Target(process, log, gcLog);
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8));
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
@@ -485,6 +498,11 @@ public final class LoadBenchmark {
 
         long pid() {
             return process.pid();
+        }
+
+        /** Where the target's JVM logs its garbage collector's pauses ({@link GcPauses}). */
+        Path gcLog() {
+            return gcLog;
         }
 
         @Override

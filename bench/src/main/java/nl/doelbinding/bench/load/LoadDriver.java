@@ -116,6 +116,7 @@ final class LoadDriver implements AutoCloseable {
         final List<String> errorExamples;
         CpuSample.Usage cpu;
         Map<String, Double> targetThreads = Map.of();
+        GcPauses.Summary gcPauses = new GcPauses.Summary(0, 0, 0);
         /** Paced phase: scheduled requests not sent by the end of the phase because the target fell behind. */
         long missed;
 
