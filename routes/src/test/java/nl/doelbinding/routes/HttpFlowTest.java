@@ -7,8 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +22,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -244,6 +251,36 @@ class HttpFlowTest {
         assertProblem(badJson, 400, "not valid JSON");
         assertProblem(tooLarge, 413, "4096");
         assertThat(LOG.findAll("HTTP-5")).isEmpty();
+    }
+
+    /**
+     * The limit holds while the body arrives: a chunked body (no Content-Length to refuse it by) is read up to
+     * the limit and refused, not first taken in whole (Camel would otherwise cache all of it, spooling to a
+     * temporary file what does not fit in memory). The client sends more than the limit and then nothing: the
+     * answer must come without the rest of the body.
+     */
+    @Test
+    void aChunkedBodyOverTheLimitIsRefusedWithoutWaitingForTheRest() throws Exception {
+        byte[] chunk = ("{\"justification\":\"" + "x".repeat(5000)).getBytes(StandardCharsets.US_ASCII);
+        try (Socket socket = new Socket("127.0.0.1", URI.create(base).getPort())) {
+            socket.setSoTimeout(30_000); // only so that a server waiting for the rest fails the test, not hangs it
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/requests HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer police\r\n"
+                    + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(chunk);
+            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush(); // the body's last chunk is never sent
+
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII));
+            assertThat(in.readLine()).isEqualTo("HTTP/1.1 413 Payload Too Large");
+            List<String> headers = new ArrayList<>();
+            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                headers.add(line.toLowerCase(Locale.ROOT));
+            }
+            assertThat(headers).anySatisfy(h -> assertThat(h).startsWith("content-type: application/problem+json"));
+        }
     }
 
     private static void assertProblem(HttpResponse<String> response, int status, String detail) throws IOException {
