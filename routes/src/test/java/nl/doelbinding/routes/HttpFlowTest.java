@@ -283,6 +283,31 @@ class HttpFlowTest {
         }
     }
 
+    /** A body the client stops sending before its end is the client's failure (400), not the server's (503). */
+    @Test
+    void aBodyCutOffBeforeItsEndIsABadRequest() throws Exception {
+        byte[] chunk = "{\"requestId\":\"HTTP-7\",".getBytes(StandardCharsets.US_ASCII);
+        try (Socket socket = new Socket("127.0.0.1", URI.create(base).getPort())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/requests HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer police\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 2000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(chunk);
+            out.flush();
+            socket.shutdownOutput(); // 2,000 bytes announced, 22 sent
+
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII));
+            assertThat(in.readLine()).isEqualTo("HTTP/1.1 400 Bad Request");
+            StringBuilder rest = new StringBuilder();
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                rest.append(line.toLowerCase(Locale.ROOT)).append('\n');
+            }
+            assertThat(rest).contains("content-type: application/problem+json").contains("could not be read in full");
+        }
+        assertThat(LOG.findAll("HTTP-7")).isEmpty();
+    }
+
     private static void assertProblem(HttpResponse<String> response, int status, String detail) throws IOException {
         assertThat(response.statusCode()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(

@@ -7,7 +7,11 @@ import nl.doelbinding.routes.problem.ProblemType;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
-/** Reads the request body, refusing one over the limit (413) without reading more than the limit. */
+/**
+ * Reads the request body, refusing one over the limit (413) without reading more than the limit. A body that
+ * cannot be read in full (the client closed the connection or stopped sending until the idle timeout) is the
+ * client's failure, answered 400 as far as the connection still allows, not the server's.
+ */
 public final class BodyLimit implements Processor {
     private final int maxBytes;
 
@@ -16,7 +20,7 @@ public final class BodyLimit implements Processor {
     }
 
     @Override
-    public void process(Exchange exchange) throws IOException {
+    public void process(Exchange exchange) {
         Long declared = exchange.getIn().getHeader(Exchange.CONTENT_LENGTH, Long.class);
         if (declared != null && declared > maxBytes) {
             throw tooLarge();
@@ -24,7 +28,12 @@ public final class BodyLimit implements Processor {
         byte[] body;
         Object raw = exchange.getIn().getBody();
         if (raw instanceof InputStream in) {
-            body = in.readNBytes(maxBytes + 1);
+            try {
+                body = in.readNBytes(maxBytes + 1);
+            } catch (IOException e) {
+                throw new ProblemException(ProblemType.INVALID_REQUEST,
+                        "the body could not be read in full: the connection ended or stalled before its end");
+            }
         } else {
             body = exchange.getIn().getBody(byte[].class);
         }
