@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +22,7 @@ import nl.doelbinding.routes.problem.ProblemException;
 import nl.doelbinding.routes.problem.ProblemType;
 import nl.doelbinding.server.audit.AuditChain;
 import nl.doelbinding.server.audit.AuditEventType;
+import nl.doelbinding.server.audit.AuditExportStream;
 import nl.doelbinding.server.audit.AuditFilter;
 import nl.doelbinding.server.audit.AuditRecord;
 import nl.doelbinding.server.audit.VerifyResult;
@@ -171,19 +170,21 @@ public final class AdminApi {
         JsonReply.ok(exchange, body);
     }
 
-    /** {@code GET /audit/export}: the chain as JSON lines, verifiable offline. */
+    /**
+     * {@code GET /audit/export}: the chain as JSON lines, verifiable offline. The export is audited first; it then
+     * holds the records of the range that came before that record, read page by page as the response is sent
+     * ({@link AuditExportStream}), so a long chain is never held in memory whole.
+     */
     void export(Exchange exchange) {
         QueryParameters query = new QueryParameters(exchange);
         Instant from = query.instant("from").orElse(Instant.EPOCH);
         Instant to = query.instant("to").orElse(Instant.parse("9999-12-31T00:00:00Z"));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        transactions.run(c -> {
-            audit.export(c, from, to, out);
-            Requester who = requester(exchange);
-            audit.append(c, AuditEventType.AUDIT_EXPORTED, who.client() + "/" + who.subject(), null,
-                    "{\"from\":\"" + from + "\",\"to\":\"" + to + "\"}");
-        });
-        JsonReply.reply(exchange, 200, out.toString(StandardCharsets.UTF_8), "application/x-ndjson");
+        Requester who = requester(exchange);
+        AuditRecord exported = transactions.inTransaction(c -> audit.append(c, AuditEventType.AUDIT_EXPORTED,
+                who.client() + "/" + who.subject(), null, "{\"from\":\"" + from + "\",\"to\":\"" + to + "\"}"));
+        AuditChain.ExportSlice slice = new AuditChain.ExportSlice(from, to, 0, exported.seq());
+        JsonReply.stream(exchange, 200, new AuditExportStream(transactions, audit, slice, AuditExportStream.PAGE),
+                "application/x-ndjson");
     }
 
     /** {@code GET /subjects/{vNumber}/disclosures}: the GDPR art. 15 register of one resident. */

@@ -304,38 +304,67 @@ public final class AuditChain {
      * @return the number of records written
      */
     public long export(Connection c, Instant from, Instant to, OutputStream out) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_records WHERE 1 = 1");
-        if (from != null) {
+        return export(c, new ExportSlice(from, to, 0, Long.MAX_VALUE), Integer.MAX_VALUE, out).records();
+    }
+
+    /**
+     * As {@link #export(Connection, Instant, Instant, OutputStream)}, for at most {@code limit} records of a slice
+     * of the chain: one page of an export read page by page ({@link AuditExportStream}).
+     */
+    public ExportPage export(Connection c, ExportSlice slice, int limit, OutputStream out) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_records WHERE seq > ? AND seq < ?");
+        if (slice.from() != null) {
             sql.append(" AND recorded_at >= ?");
         }
-        if (to != null) {
+        if (slice.to() != null) {
             sql.append(" AND recorded_at < ?");
         }
-        sql.append(" ORDER BY seq");
+        sql.append(" ORDER BY seq LIMIT ?");
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            ps.setFetchSize(FETCH_SIZE);
+            ps.setFetchSize(Math.min(FETCH_SIZE, limit));
             int i = 1;
-            if (from != null) {
-                ps.setObject(i++, from.atOffset(ZoneOffset.UTC));
+            ps.setLong(i++, slice.afterSeq());
+            ps.setLong(i++, slice.beforeSeq());
+            if (slice.from() != null) {
+                ps.setObject(i++, slice.from().atOffset(ZoneOffset.UTC));
             }
-            if (to != null) {
-                ps.setObject(i, to.atOffset(ZoneOffset.UTC));
+            if (slice.to() != null) {
+                ps.setObject(i++, slice.to().atOffset(ZoneOffset.UTC));
             }
+            ps.setInt(i, limit);
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             long count = 0;
+            long last = slice.afterSeq();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    writer.write(AuditSql.map(rs).exportLine());
+                    AuditRecord record = AuditSql.map(rs);
+                    writer.write(record.exportLine());
                     writer.write('\n');
                     count++;
+                    last = record.seq();
                 }
             }
             writer.flush();
-            return count;
+            return new ExportPage(count, last);
         } catch (SQLException e) {
             throw AuditSql.failure("export audit records", e);
         } catch (IOException e) {
             throw new UncheckedIOException("writing the audit export failed", e);
         }
+    }
+
+    /**
+     * Which records an export holds: recorded in {@code [from, to)} (either bound may be null) with a sequence
+     * number in {@code (afterSeq, beforeSeq)}.
+     */
+    public record ExportSlice(Instant from, Instant to, long afterSeq, long beforeSeq) {
+        /** The same slice from the record after {@code seq} on. */
+        ExportSlice after(long seq) {
+            return new ExportSlice(from, to, seq, beforeSeq);
+        }
+    }
+
+    /** What one page of an export wrote: how many records, and the last one's sequence number. */
+    public record ExportPage(long records, long lastSeq) {
     }
 }

@@ -393,6 +393,28 @@ abstract class AuditChainContract {
     }
 
     @Test
+    void anExportReadPageByPageIsTheWholeExportUpToItsBound() throws IOException {
+        List<AuditRecord> records = appendRecords(6);
+        byte[] whole = export(null, null);
+
+        // records 1..5 (the slice ends before record 6) in pages of 2: two full pages and one short one
+        byte[] toFive = new AuditExportStream(tx, chain, new AuditChain.ExportSlice(null, null, 0,
+                records.get(5).seq()), 2).readAllBytes();
+        // all six in pages of 3: the last page read is empty
+        byte[] all = new AuditExportStream(tx, chain, new AuditChain.ExportSlice(null, null, 0, Long.MAX_VALUE), 3)
+                .readAllBytes();
+        // a time range, a record a page
+        byte[] range = new AuditExportStream(tx, chain, new AuditChain.ExportSlice(BASE.plusSeconds(3),
+                BASE.plusSeconds(6), 0, Long.MAX_VALUE), 1).readAllBytes();
+
+        assertThat(new String(toFive, StandardCharsets.UTF_8))
+                .isEqualTo(new String(Arrays.copyOfRange(whole, 0, lineStart(whole, 6)), StandardCharsets.UTF_8));
+        assertThat(all).isEqualTo(whole);
+        assertThat(range).isEqualTo(export(BASE.plusSeconds(3), BASE.plusSeconds(6)));
+        assertThat(verifyOffline(toFive)).isEqualTo(new ExportVerification.Ok(5, 1, 5, records.get(4).hash(), true));
+    }
+
+    @Test
     void anExportOfATamperedChainFailsOfflineToo() throws IOException {
         appendRecords(5);
         TestDatabases.execute(db, "UPDATE audit_records SET actor = 'mallory' WHERE seq = 2");
