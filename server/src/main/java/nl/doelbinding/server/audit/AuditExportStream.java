@@ -38,10 +38,7 @@ public final class AuditExportStream extends InputStream {
 
     @Override
     public int read() throws IOException {
-        if (!available(1)) {
-            return -1;
-        }
-        return page[position++] & 0xff;
+        return pageHasBytes() ? page[position++] & 0xff : -1;
     }
 
     @Override
@@ -49,7 +46,7 @@ public final class AuditExportStream extends InputStream {
         if (length == 0) {
             return 0;
         }
-        if (!available(length)) {
+        if (!pageHasBytes()) {
             return -1;
         }
         int n = Math.min(length, page.length - position);
@@ -58,15 +55,15 @@ public final class AuditExportStream extends InputStream {
         return n;
     }
 
-    /** True when bytes are left in the current page, reading the next one if need be. */
-    private boolean available(int wanted) throws IOException {
+    /** True when bytes are left in the current page, reading the next pages if need be; false at the end. */
+    private boolean pageHasBytes() throws IOException {
         while (position == page.length) {
             if (lastPageRead) {
                 return false;
             }
             nextPage();
         }
-        return wanted > 0;
+        return true;
     }
 
     private void nextPage() throws IOException {
