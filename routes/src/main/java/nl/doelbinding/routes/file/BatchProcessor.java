@@ -32,13 +32,17 @@ public final class BatchProcessor implements Processor {
     private final BatchIdentity identity;
     private final ActiveRuleset rulesets;
     private final BatchOrigins origins;
+    private final int maxRequestBytes;
     private final LazyProducer producer = new LazyProducer();
 
-    public BatchProcessor(FileBinding binding, BatchIdentity identity, ActiveRuleset rulesets, BatchOrigins origins) {
+    /** @param maxRequestBytes the largest request, as compact JSON, a batch may hold (the channels' body limit) */
+    public BatchProcessor(FileBinding binding, BatchIdentity identity, ActiveRuleset rulesets, BatchOrigins origins,
+                          int maxRequestBytes) {
         this.binding = binding;
         this.identity = identity;
         this.rulesets = rulesets;
         this.origins = origins;
+        this.maxRequestBytes = maxRequestBytes;
     }
 
     @Override
@@ -52,7 +56,8 @@ public final class BatchProcessor implements Processor {
         Requester requester = identity.requester();
         var engine = rulesets.current().orElseThrow(() -> new ProblemException(ProblemType.UNAVAILABLE,
                 "no ruleset is active, so nothing can be decided"));
-        int requests = BatchReader.read(file, name, new BatchValidator(name, engine.ruleset().catalogue(), requester));
+        int requests = BatchReader.read(file, name, new BatchValidator(name, engine.ruleset().catalogue(), requester,
+                maxRequestBytes));
         ProducerTemplate template = producer.of(exchange);
         int[] decided = {0};
         try (DecisionsFile decisions = DecisionsFile.open(binding.outbox(), name)) {

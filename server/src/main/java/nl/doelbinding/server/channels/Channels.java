@@ -126,7 +126,8 @@ public final class Channels implements AutoCloseable {
             Files.createDirectories(binding.outbox());
             Files.createDirectories(binding.failed());
             BatchProcessor processor = new BatchProcessor(binding, new ClientCredentialsIdentity(tokens,
-                    configured.clientId, configured.clientSecret, authenticator), rulesets, origins);
+                    configured.clientId, configured.clientSecret, authenticator), rulesets, origins,
+                    config.http.maxBodyBytes);
             camel.addRoutes(new FileDropRoute(binding, processor,
                     new ProcessedBatches(transactions, processed, binding.processorName(), clock),
                     config.fileDrop.pollMillis));
