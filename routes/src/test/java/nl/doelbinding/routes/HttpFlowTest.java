@@ -262,50 +262,49 @@ class HttpFlowTest {
     @Test
     void aChunkedBodyOverTheLimitIsRefusedWithoutWaitingForTheRest() throws Exception {
         byte[] chunk = ("{\"justification\":\"" + "x".repeat(5000)).getBytes(StandardCharsets.US_ASCII);
-        try (Socket socket = new Socket("127.0.0.1", URI.create(base).getPort())) {
-            socket.setSoTimeout(30_000); // only so that a server waiting for the rest fails the test, not hangs it
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST /api/v1/requests HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer police\r\n"
-                    + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
-                    + Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.write(chunk);
-            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush(); // the body's last chunk is never sent
+        String start = Integer.toHexString(chunk.length) + "\r\n" + new String(chunk, StandardCharsets.US_ASCII) + "\r\n";
 
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-                    StandardCharsets.US_ASCII));
-            assertThat(in.readLine()).isEqualTo("HTTP/1.1 413 Payload Too Large");
-            List<String> headers = new ArrayList<>();
-            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
-                headers.add(line.toLowerCase(Locale.ROOT));
-            }
-            assertThat(headers).anySatisfy(h -> assertThat(h).startsWith("content-type: application/problem+json"));
-        }
+        List<String> answer = postPartly("Transfer-Encoding: chunked", start, false); // the last chunk never comes
+
+        assertThat(answer.get(0)).isEqualTo("HTTP/1.1 413 Payload Too Large");
+        assertThat(answer).anySatisfy(h -> assertThat(h).startsWith("content-type: application/problem+json"));
     }
 
     /** A body the client stops sending before its end is the client's failure (400), not the server's (503). */
     @Test
     void aBodyCutOffBeforeItsEndIsABadRequest() throws Exception {
-        byte[] chunk = "{\"requestId\":\"HTTP-7\",".getBytes(StandardCharsets.US_ASCII);
+        List<String> answer = postPartly("Content-Length: 2000", "{\"requestId\":\"HTTP-7\",", true); // 22 of 2,000
+
+        assertThat(answer.get(0)).isEqualTo("HTTP/1.1 400 Bad Request");
+        assertThat(answer).anySatisfy(h -> assertThat(h).startsWith("content-type: application/problem+json"));
+        assertThat(String.join("\n", answer)).contains("could not be read in full");
+        assertThat(LOG.findAll("HTTP-7")).isEmpty();
+    }
+
+    /**
+     * Sends a police request's head with {@code framing} and then only {@code bodyStart}, closing the sending side
+     * if asked, and returns the answer's lines (status line as sent; the rest in lower case) up to the end of its
+     * head, or to the end of the connection when the sending side was closed.
+     */
+    private static List<String> postPartly(String framing, String bodyStart, boolean closeSending) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", URI.create(base).getPort())) {
-            socket.setSoTimeout(30_000);
+            socket.setSoTimeout(30_000); // only so that a server waiting for the rest fails the test, not hangs it
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/v1/requests HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer police\r\n"
-                    + "Content-Type: application/json\r\nContent-Length: 2000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.write(chunk);
+                    + "Content-Type: application/json\r\n" + framing + "\r\n\r\n" + bodyStart)
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            socket.shutdownOutput(); // 2,000 bytes announced, 22 sent
-
+            if (closeSending) {
+                socket.shutdownOutput();
+            }
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
                     StandardCharsets.US_ASCII));
-            assertThat(in.readLine()).isEqualTo("HTTP/1.1 400 Bad Request");
-            StringBuilder rest = new StringBuilder();
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                rest.append(line.toLowerCase(Locale.ROOT)).append('\n');
+            List<String> lines = new ArrayList<>(List.of(in.readLine()));
+            for (String line = in.readLine(); line != null && (closeSending || !line.isEmpty()); line = in.readLine()) {
+                lines.add(line.toLowerCase(Locale.ROOT));
             }
-            assertThat(rest).contains("content-type: application/problem+json").contains("could not be read in full");
+            return lines;
         }
-        assertThat(LOG.findAll("HTTP-7")).isEmpty();
     }
 
     private static void assertProblem(HttpResponse<String> response, int status, String detail) throws IOException {

@@ -183,7 +183,7 @@ public final class AdminApi {
         AuditRecord exported = transactions.inTransaction(c -> audit.append(c, AuditEventType.AUDIT_EXPORTED,
                 who.client() + "/" + who.subject(), null, "{\"from\":\"" + from + "\",\"to\":\"" + to + "\"}"));
         AuditChain.ExportSlice slice = new AuditChain.ExportSlice(from, to, 0, exported.seq());
-        JsonReply.stream(exchange, 200, new AuditExportStream(transactions, audit, slice, AuditExportStream.PAGE),
+        JsonReply.stream(exchange, 200, AuditExportStream.open(transactions, audit, slice, AuditExportStream.PAGE),
                 "application/x-ndjson");
     }
 

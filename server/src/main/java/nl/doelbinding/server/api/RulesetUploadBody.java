@@ -29,7 +29,7 @@ import nl.doelbinding.routes.problem.ProblemType;
  */
 record RulesetUploadBody(Optional<String> comment, RulesetSource source) {
     /** The most a zipped ruleset may unpack to, all files together (the baseline folder is about 160 kB). */
-    static final long MAX_UNPACKED_BYTES = 16L * 1024 * 1024;
+    static final int MAX_UNPACKED_BYTES = 16 * 1024 * 1024;
 
     static RulesetUploadBody read(byte[] body, String contentType, Optional<String> commentParameter) {
         if (contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/zip")) {
@@ -71,7 +71,7 @@ record RulesetUploadBody(Optional<String> comment, RulesetSource source) {
 
     private static Map<String, String> unzip(byte[] body) {
         Map<String, String> files = new TreeMap<>();
-        long budget = MAX_UNPACKED_BYTES;
+        int budget = MAX_UNPACKED_BYTES;
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(body), StandardCharsets.UTF_8)) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 String name = entry.getName();
@@ -79,7 +79,7 @@ record RulesetUploadBody(Optional<String> comment, RulesetSource source) {
                     continue;
                 }
                 // Read no further than the budget: a small zip can unpack to gigabytes.
-                byte[] bytes = zip.readNBytes((int) Math.min(Integer.MAX_VALUE - 8L, budget + 1));
+                byte[] bytes = zip.readNBytes(budget + 1);
                 budget -= bytes.length;
                 if (budget < 0) {
                     throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "the ruleset upload unpacks to more than "

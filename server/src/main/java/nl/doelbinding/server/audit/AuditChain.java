@@ -297,19 +297,9 @@ public final class AuditChain {
     }
 
     /**
-     * Writes the records recorded in {@code [from, to)} (either bound may be null) as JSON lines, one record a
-     * line in its canonical export form, in sequence order. Times never decrease along the chain, so a time range
-     * is a contiguous run of records. The stream is flushed, not closed.
-     *
-     * @return the number of records written
-     */
-    public long export(Connection c, Instant from, Instant to, OutputStream out) {
-        return export(c, new ExportSlice(from, to, 0, Long.MAX_VALUE), Integer.MAX_VALUE, out).records();
-    }
-
-    /**
-     * As {@link #export(Connection, Instant, Instant, OutputStream)}, for at most {@code limit} records of a slice
-     * of the chain: one page of an export read page by page ({@link AuditExportStream}).
+     * Writes at most {@code limit} records of a slice of the chain as JSON lines, one record a line in its
+     * canonical export form, in sequence order: a page of an export ({@link AuditExportStream}). Times never
+     * decrease along the chain, so a time range is a contiguous run of records. The stream is flushed, not closed.
      */
     public ExportPage export(Connection c, ExportSlice slice, int limit, OutputStream out) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_records WHERE seq > ? AND seq < ?");

@@ -11,8 +11,10 @@ import nl.doelbinding.server.persistence.Transactions;
  * connection between pages. The chain is append-only and the slice ends before a fixed sequence number, so the
  * pages together are exactly the records the slice held when the export began.
  *
- * <p>A page that cannot be read fails the read with an {@link IOException}: the response is then cut off
- * rather than ended early, so a client never takes a partial export for a whole one.
+ * <p>The first page is read when the export is opened, before anything is sent, so a database that cannot be
+ * read then is the caller's failure to answer (a 503 problem). A later page that cannot be read fails the read
+ * with an {@link IOException}: the response is then cut off rather than ended early, so a client never takes a
+ * partial export for a whole one.
  */
 public final class AuditExportStream extends InputStream {
     /** Records per page: about 1 MB of export lines. */
@@ -26,14 +28,26 @@ public final class AuditExportStream extends InputStream {
     private byte[] page = new byte[0];
     private int position;
 
-    public AuditExportStream(Transactions transactions, AuditChain chain, AuditChain.ExportSlice slice, int pageSize) {
-        if (pageSize < 1) {
-            throw new IllegalArgumentException("pageSize must be at least 1");
-        }
+    private AuditExportStream(Transactions transactions, AuditChain chain, AuditChain.ExportSlice slice, int pageSize) {
         this.transactions = transactions;
         this.chain = chain;
         this.rest = slice;
         this.pageSize = pageSize;
+    }
+
+    /**
+     * Opens the export of {@code slice}, reading its first page now.
+     *
+     * @throws RuntimeException as {@link Transactions} does, when the first page cannot be read
+     */
+    public static AuditExportStream open(Transactions transactions, AuditChain chain, AuditChain.ExportSlice slice,
+                                         int pageSize) {
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("pageSize must be at least 1");
+        }
+        AuditExportStream export = new AuditExportStream(transactions, chain, slice, pageSize);
+        export.loadPage();
+        return export;
     }
 
     @Override
@@ -67,14 +81,17 @@ public final class AuditExportStream extends InputStream {
     }
 
     private void nextPage() throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        AuditChain.ExportPage read;
         try {
-            read = transactions.inTransaction(c -> chain.export(c, rest, pageSize, out));
+            loadPage();
         } catch (RuntimeException e) {
             // The cause names the statement that failed, never a record's content.
             throw new IOException("reading the audit chain for the export failed", e);
         }
+    }
+
+    private void loadPage() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        AuditChain.ExportPage read = transactions.inTransaction(c -> chain.export(c, rest, pageSize, out));
         page = out.toByteArray();
         position = 0;
         rest = rest.after(read.lastSeq());

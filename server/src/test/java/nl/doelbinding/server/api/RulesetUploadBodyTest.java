@@ -29,7 +29,7 @@ class RulesetUploadBodyTest {
     /** A zip of a few kilobytes can unpack to gigabytes: it is refused once its files pass the limit. */
     @Test
     void aZipThatUnpacksPastTheLimitIsRefusedAsTooLarge() throws IOException {
-        byte[] zeros = new byte[(int) (RulesetUploadBody.MAX_UNPACKED_BYTES / 2 + 1)];
+        byte[] zeros = new byte[RulesetUploadBody.MAX_UNPACKED_BYTES / 2 + 1];
         byte[] zip = zip("ruleset.yaml", "name: big\n".getBytes(StandardCharsets.UTF_8),
                 "rules/a.dslr", zeros, "rules/b.dslr", zeros);
         assertThat(zip.length).isLessThan(100_000);

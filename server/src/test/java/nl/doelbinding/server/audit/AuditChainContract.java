@@ -1,5 +1,9 @@
 package nl.doelbinding.server.audit;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.SQLException;
+import javax.sql.DataSource;
 import nl.doelbinding.server.persistence.Database;
 import nl.doelbinding.server.persistence.DatabaseConfig;
 import nl.doelbinding.server.persistence.TestDatabases;
@@ -328,7 +332,8 @@ abstract class AuditChainContract {
 
     byte[] export(Instant from, Instant to) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        long written = tx.inTransaction(c -> chain.export(c, from, to, out));
+        long written = tx.inTransaction(c -> chain.export(c, new AuditChain.ExportSlice(from, to, 0, Long.MAX_VALUE),
+                Integer.MAX_VALUE, out)).records();
         byte[] bytes = out.toByteArray();
         assertThat(new String(bytes, StandardCharsets.UTF_8).lines().count()).isEqualTo(written);
         return bytes;
@@ -398,13 +403,13 @@ abstract class AuditChainContract {
         byte[] whole = export(null, null);
 
         // records 1..5 (the slice ends before record 6) in pages of 2: two full pages and one short one
-        byte[] toFive = new AuditExportStream(tx, chain, new AuditChain.ExportSlice(null, null, 0,
+        byte[] toFive = AuditExportStream.open(tx, chain, new AuditChain.ExportSlice(null, null, 0,
                 records.get(5).seq()), 2).readAllBytes();
         // all six in pages of 3: the last page read is empty
-        byte[] all = new AuditExportStream(tx, chain, new AuditChain.ExportSlice(null, null, 0, Long.MAX_VALUE), 3)
+        byte[] all = AuditExportStream.open(tx, chain, new AuditChain.ExportSlice(null, null, 0, Long.MAX_VALUE), 3)
                 .readAllBytes();
         // a time range, a record a page
-        byte[] range = new AuditExportStream(tx, chain, new AuditChain.ExportSlice(BASE.plusSeconds(3),
+        byte[] range = AuditExportStream.open(tx, chain, new AuditChain.ExportSlice(BASE.plusSeconds(3),
                 BASE.plusSeconds(6), 0, Long.MAX_VALUE), 1).readAllBytes();
 
         assertThat(new String(toFive, StandardCharsets.UTF_8))
@@ -412,6 +417,35 @@ abstract class AuditChainContract {
         assertThat(all).isEqualTo(whole);
         assertThat(range).isEqualTo(export(BASE.plusSeconds(3), BASE.plusSeconds(6)));
         assertThat(verifyOffline(toFive)).isEqualTo(new ExportVerification.Ok(5, 1, 5, records.get(4).hash(), true));
+    }
+
+    /** Served pages stay served; a page that cannot be read after them cuts the export off with an error. */
+    @Test
+    void aPageThatCannotBeReadAfterTheFirstFailsTheReadInsteadOfEndingTheExport() throws IOException {
+        appendRecords(5);
+        byte[] whole = export(null, null);
+        AuditExportStream export = AuditExportStream.open(new Transactions(connectionsUntil(1, db.dataSource()), 1),
+                chain, new AuditChain.ExportSlice(null, null, 0, Long.MAX_VALUE), 2);
+
+        assertThat(export.readNBytes(lineStart(whole, 3))).isEqualTo(Arrays.copyOfRange(whole, 0, lineStart(whole, 3)));
+        assertThatThrownBy(export::read).isInstanceOf(IOException.class)
+                .hasMessage("reading the audit chain for the export failed");
+    }
+
+    /** A data source that gives {@code allowed} connections and then fails, as a database that went away. */
+    static DataSource connectionsUntil(int allowed, DataSource real) {
+        int[] given = {0};
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection") && given[0]++ >= allowed) {
+                        throw new SQLException("the database went away");
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     @Test
