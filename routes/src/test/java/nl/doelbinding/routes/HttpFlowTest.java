@@ -8,11 +8,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +25,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +35,7 @@ import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import nl.doelbinding.engine.decision.RulesetDecisionEngine;
 import nl.doelbinding.engine.drools.DroolsRulesetCompiler;
 import nl.doelbinding.engine.model.FieldName;
@@ -254,20 +258,40 @@ class HttpFlowTest {
     }
 
     /**
-     * The limit holds while the body arrives: a chunked body (no Content-Length to refuse it by) is read up to
-     * the limit and refused, not first taken in whole (Camel would otherwise cache all of it, spooling to a
-     * temporary file what does not fit in memory). The client sends more than the limit and then nothing: the
-     * answer must come without the rest of the body.
+     * The limit holds while the body arrives: a chunked body (no Content-Length to refuse it by) is refused
+     * once the limit and the drain allowance are passed, not first taken in whole (Camel would otherwise cache
+     * all of it, spooling to a temporary file what does not fit in memory, and answer only after its end). The
+     * client sends 64 MiB and never the last chunk: the answer must come while it is still sending.
      */
     @Test
     void aChunkedBodyOverTheLimitIsRefusedWithoutWaitingForTheRest() throws Exception {
-        byte[] chunk = ("{\"justification\":\"" + "x".repeat(5000)).getBytes(StandardCharsets.US_ASCII);
-        String start = Integer.toHexString(chunk.length) + "\r\n" + new String(chunk, StandardCharsets.US_ASCII) + "\r\n";
+        byte[] data = new byte[64 * 1024];
+        Arrays.fill(data, (byte) 'x');
+        byte[] chunk = concat(("10000\r\n").getBytes(StandardCharsets.US_ASCII), data, "\r\n".getBytes(StandardCharsets.US_ASCII));
 
-        List<String> answer = postPartly("Transfer-Encoding: chunked", start, false); // the last chunk never comes
+        Answer answer = sendWhileReading(head("Transfer-Encoding: chunked"), chunk, 1024); // no last chunk
 
-        assertThat(answer.get(0)).isEqualTo("HTTP/1.1 413 Payload Too Large");
-        assertThat(answer).anySatisfy(h -> assertThat(h).startsWith("content-type: application/problem+json"));
+        assertThat(answer.statusLines()).first().isEqualTo("HTTP/1.1 413 Payload Too Large");
+        assertThat(answer.text()).contains("application/problem+json");
+        assertThat(answer.sentAll()).as("the client could send all 64 MiB").isFalse();
+    }
+
+    /**
+     * A body over the limit is read to its end (up to the drain allowance) and dropped before the 413, so that a
+     * client still sending gets the answer rather than a reset connection, and the connection serves the next
+     * request. Here the next request is sent right behind the body; without the drain the server would answer
+     * the first and close the connection on the unread rest.
+     */
+    @Test
+    void aBodyOverTheLimitIsRefusedAndTheConnectionServesTheNextRequest() throws Exception {
+        int length = 1024 * 1024;
+        byte[] next = ("GET /api/v1/requests/HTTP-8 HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer police\r\n"
+                + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+
+        Answer answer = sendWhileReading(concat(head("Content-Length: " + length), new byte[length], next), new byte[0], 0);
+
+        assertThat(answer.statusLines()).containsExactly("HTTP/1.1 413 Payload Too Large", "HTTP/1.1 404 Not Found");
+        assertThat(answer.sentAll()).isTrue();
     }
 
     /** A body the client stops sending before its end is the client's failure (400), not the server's (503). */
@@ -281,6 +305,61 @@ class HttpFlowTest {
         assertThat(LOG.findAll("HTTP-7")).isEmpty();
     }
 
+    /** The head of a police request with {@code framing} (the body's length or chunked). */
+    private static byte[] head(String framing) {
+        return ("POST /api/v1/requests HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer police\r\n"
+                + "Content-Type: application/json\r\n" + framing + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            all.writeBytes(part);
+        }
+        return all.toByteArray();
+    }
+
+    /** What came back on a connection, and whether the client could send all it meant to. */
+    private record Answer(String text, boolean sentAll) {
+        List<String> statusLines() {
+            return text.lines().filter(l -> l.startsWith("HTTP/1.1 ")).toList();
+        }
+    }
+
+    /**
+     * Sends {@code start} and then {@code piece} {@code times} times from another thread, while reading here
+     * whatever comes back until the server closes the connection (or resets it: what was read stays read).
+     */
+    private static Answer sendWhileReading(byte[] start, byte[] piece, int times) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", URI.create(base).getPort())) {
+            socket.setSoTimeout(30_000); // only so that a server waiting for the rest fails the test, not hangs it
+            CompletableFuture<Boolean> sending = CompletableFuture.supplyAsync(() -> {
+                try {
+                    OutputStream out = socket.getOutputStream();
+                    out.write(start);
+                    for (int i = 0; i < times; i++) {
+                        out.write(piece);
+                    }
+                    out.flush();
+                    return true;
+                } catch (IOException e) {
+                    return false; // the server stopped reading
+                }
+            });
+            ByteArrayOutputStream read = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            try {
+                for (int n; (n = socket.getInputStream().read(buffer)) > 0; ) {
+                    read.write(buffer, 0, n);
+                }
+            } catch (SocketException reset) {
+                // the server closed with bytes of ours unread
+            }
+            socket.close(); // ends a sender still blocked on a full buffer
+            return new Answer(read.toString(StandardCharsets.US_ASCII), sending.get());
+        }
+    }
+
     /**
      * Sends a police request's head with {@code framing} and then only {@code bodyStart}, closing the sending side
      * if asked, and returns the answer's lines (status line as sent; the rest in lower case) up to the end of its
@@ -290,9 +369,7 @@ class HttpFlowTest {
         try (Socket socket = new Socket("127.0.0.1", URI.create(base).getPort())) {
             socket.setSoTimeout(30_000); // only so that a server waiting for the rest fails the test, not hangs it
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /api/v1/requests HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer police\r\n"
-                    + "Content-Type: application/json\r\n" + framing + "\r\n\r\n" + bodyStart)
-                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(concat(head(framing), bodyStart.getBytes(StandardCharsets.US_ASCII)));
             out.flush();
             if (closeSending) {
                 socket.shutdownOutput();
