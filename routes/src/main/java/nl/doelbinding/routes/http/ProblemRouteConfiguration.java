@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Error handling of every HTTP route in one place: problems become {@code application/problem+json}
  * with their status; anything unexpected becomes a 503 "cannot decide safely" (fail closed) and an
- * operator log line that names the failure's class, never request content.
+ * operator log line that names the failure's class, never request content. What the client still sends of
+ * its body is drained first ({@link UnreadBody}), so that it can read the answer.
  */
 public final class ProblemRouteConfiguration extends RouteConfigurationBuilder {
     public static final String ID = "http-problems";
@@ -37,6 +38,7 @@ public final class ProblemRouteConfiguration extends RouteConfigurationBuilder {
     }
 
     static void write(Exchange exchange, ProblemException problem) {
+        UnreadBody.drain(exchange.getMessage());
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, problem.type().status());
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, ProblemJson.MEDIA_TYPE);
