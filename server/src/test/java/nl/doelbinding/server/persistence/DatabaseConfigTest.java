@@ -15,7 +15,7 @@ class DatabaseConfigTest {
 
         assertThat(config.jdbcUrl()).isEqualTo("jdbc:h2:file:/var/lib/doelbinding/data/doelbinding"
                 + ";DATABASE_TO_LOWER=TRUE;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64"
-                + ";AUTO_COMPACT_FILL_RATE=50;PAGE_SIZE=4096");
+                + ";AUTO_COMPACT_FILL_RATE=50;PAGE_SIZE=4096;CACHE_SIZE=2048");
         assertThat(config.isPostgres()).isFalse();
     }
 
