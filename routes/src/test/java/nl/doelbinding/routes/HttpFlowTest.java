@@ -267,7 +267,8 @@ class HttpFlowTest {
     void aChunkedBodyOverTheLimitIsRefusedWithoutWaitingForTheRest() throws Exception {
         byte[] data = new byte[64 * 1024];
         Arrays.fill(data, (byte) 'x');
-        byte[] chunk = concat(("10000\r\n").getBytes(StandardCharsets.US_ASCII), data, "\r\n".getBytes(StandardCharsets.US_ASCII));
+        byte[] chunk = concat("10000\r\n".getBytes(StandardCharsets.US_ASCII), data,
+                "\r\n".getBytes(StandardCharsets.US_ASCII));
 
         Answer answer = sendWhileReading(head("police", "Transfer-Encoding: chunked"), chunk, 1024); // no last chunk
 
@@ -289,7 +290,8 @@ class HttpFlowTest {
         byte[] next = ("GET /api/v1/requests/HTTP-8 HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer police\r\n"
                 + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
 
-        Answer tooLarge = sendWhileReading(concat(head("police", "Content-Length: " + length), new byte[length], next), new byte[0], 0);
+        Answer tooLarge = sendWhileReading(concat(head("police", "Content-Length: " + length),
+                new byte[length], next), new byte[0], 0);
         Answer forged = sendWhileReading(concat(head("forged", "Content-Length: " + length),
                 new byte[length], next), new byte[0], 0);
 

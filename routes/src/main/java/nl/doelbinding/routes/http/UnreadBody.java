@@ -22,7 +22,7 @@ public final class UnreadBody {
     private UnreadBody() {
     }
 
-    /** Reads and drops what is left of {@code request}'s body, if it is still the connection's and within the allowance. */
+    /** Reads and drops what is left of {@code request}'s body, if still the connection's and within the allowance. */
     public static void drain(Message request) {
         if (!(request.getBody() instanceof ServletInputStream in)) {
             return; // read already (BodyLimit replaced it with its bytes), or not an HTTP request's

@@ -33,7 +33,7 @@ public record DatabaseConfig(String jdbcUrl, String user, String password, int p
      * CACHE_SIZE=2048: H2's page cache in kB (default 16384). Under load the indexes on scattered keys keep
      * reading pages back into the cache, so most of what it holds is younger than a second: every young
      * garbage collection copied it (the bulk of 20 MB of survivors), and the pauses of 30-45 ms set the p99.
-     * With 2 MB the pauses were 13-17 ms and the p99 under 25 ms, at no measurable cost in CPU per decision
+     * With 2 MB the pauses were 8-18 ms and the closed-loop p99 20-23 ms, at no measurable cost in CPU per decision
      * (ADR 0012, docs/performance.md).
      */
     public static final String EMBEDDED_OPTIONS = ";DATABASE_TO_LOWER=TRUE;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000"
