@@ -28,6 +28,8 @@
 [when]- is for a purpose that needs a case reference=caseReferenceRequired == true
 [when]- names no subject=subjects == 0
 [when]- names more subjects than the volume threshold=subjects > subjectThreshold
+[when]- would exceed the number of requests its unit may make in the window=earlierRequests >= requestThreshold
+[when]- would bring its unit's coverage of a location above the coverage threshold=locationCoverage > coverageThreshold
 
 # ---- the requested field (a rule sees one field at a time) -------------------------------
 [when]the requested field=$field : FieldFact()

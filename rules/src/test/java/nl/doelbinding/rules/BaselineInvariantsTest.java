@@ -67,8 +67,9 @@ class BaselineInvariantsTest {
         assertThat(report.deadRules()).isEmpty();
         assertThat(report.shadowedRules()).isEmpty();
         assertThat(report.holds()).isTrue();
-        // 8 purposes (with none) x 7 instruments x 16 flag combinations x 3 subject counts, x 20 fields
-        assertThat(report.oneFieldRequests()).isEqualTo(8L * 7 * 16 * 3 * 20);
+        // 8 purposes (with none) x 7 instruments x 16 flag combinations x 3 subject counts x 2 earlier-request
+        // counts (none, the threshold of 20) x 2 coverages (none, above 10%), x 20 fields
+        assertThat(report.oneFieldRequests()).isEqualTo(8L * 7 * 16 * 3 * 2 * 2 * 20);
     }
 
     @Test

@@ -99,7 +99,8 @@ public final class CatalogueReader {
                 throw new IllegalArgumentException("the instruments must include NONE (no instrument named)");
             }
             return Optional.of(new Catalogue(purposeDefs, instrumentDefs, fieldDefs, regions,
-                    new Policy(policy.subjectThreshold)));
+                    new Policy(policy.subjectThreshold, policy.requestThreshold, policy.coverageThreshold,
+                            policy.windowDays)));
         } catch (IllegalArgumentException | NullPointerException e) {
             problems.accept(new RulesetProblem("catalogue", 0, e.getMessage()));
             return Optional.empty();
@@ -163,5 +164,8 @@ public final class CatalogueReader {
 
     static final class PolicyDto {
         @JsonProperty(required = true) int subjectThreshold;
+        @JsonProperty int requestThreshold = Policy.SUGGESTED_REQUEST_THRESHOLD;
+        @JsonProperty int coverageThreshold = Policy.SUGGESTED_COVERAGE_THRESHOLD;
+        @JsonProperty int windowDays = Policy.SUGGESTED_WINDOW_DAYS;
     }
 }

@@ -61,7 +61,7 @@ public final class DroolsRulesetCompiler implements RulesetCompiler {
         }
         CodeReferenceCheck codes = new CodeReferenceCheck(catalogue.get());
         List<ExpandedFile> expanded = new ArrayList<>();
-        RequestConditionScan conditions = new RequestConditionScan(catalogue.get().policy().subjectThreshold());
+        RequestConditionScan conditions = new RequestConditionScan(catalogue.get().policy());
         List<RuleInfo> rules = new ArrayList<>();
         Map<String, RuleInfo> byDrlName = new HashMap<>();
         Map<RuleId, RuleInfo> byId = new LinkedHashMap<>();

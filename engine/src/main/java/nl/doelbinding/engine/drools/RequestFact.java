@@ -6,14 +6,15 @@ import nl.doelbinding.engine.catalogue.InstrumentDefinition;
 import nl.doelbinding.engine.model.DisclosureRequest;
 
 /**
- * The request-level facts a rule may test: purpose, instrument, its formalities, the subjects' number
- * and policy thresholds. It carries no field and no personal data. The vocabulary maps legal sentences
+ * The request-level facts a rule may test: purpose, instrument, its formalities, the subjects' number, the
+ * requester's history as the holder counted it, and policy thresholds. It carries no field and no personal data. The vocabulary maps legal sentences
  * onto these properties; {@link #PROPERTIES} lists the only names a constraint may use.
  */
 public final class RequestFact {
     static final Set<String> PROPERTIES = Set.of("hasPurpose", "purpose", "instrument", "order",
             "instrumentAccepted", "orderReference", "authorisation", "oral", "caseReference",
-            "caseReferenceRequired", "subjects", "subjectThreshold", "unit");
+            "caseReferenceRequired", "subjects", "subjectThreshold", "unit", "earlierRequests", "requestThreshold",
+            "locationCoverage", "coverageThreshold");
 
     private final boolean hasPurpose;
     private final String purpose;
@@ -28,6 +29,10 @@ public final class RequestFact {
     private final int subjects;
     private final int subjectThreshold;
     private final String unit;
+    private final int earlierRequests;
+    private final int requestThreshold;
+    private final int locationCoverage;
+    private final int coverageThreshold;
 
     RequestFact(DisclosureRequest request, Catalogue catalogue) {
         this.hasPurpose = request.purpose().isPresent();
@@ -46,6 +51,10 @@ public final class RequestFact {
         this.subjects = request.subjects().size();
         this.subjectThreshold = catalogue.policy().subjectThreshold();
         this.unit = request.requester().unit();
+        this.earlierRequests = request.history().earlierRequests();
+        this.requestThreshold = catalogue.policy().requestThreshold();
+        this.locationCoverage = request.history().locationCoverage();
+        this.coverageThreshold = catalogue.policy().coverageThreshold();
     }
 
     public boolean isHasPurpose() {
@@ -98,5 +107,21 @@ public final class RequestFact {
 
     public String getUnit() {
         return unit;
+    }
+
+    public int getEarlierRequests() {
+        return earlierRequests;
+    }
+
+    public int getRequestThreshold() {
+        return requestThreshold;
+    }
+
+    public int getLocationCoverage() {
+        return locationCoverage;
+    }
+
+    public int getCoverageThreshold() {
+        return coverageThreshold;
     }
 }

@@ -15,10 +15,11 @@ import java.util.Optional;
  * @param fields        the requested fields, without duplicates, in the requester's order
  * @param justification the requester's free-text reasoning (stored, never logged)
  * @param requester     who asks
+ * @param history       the requester's earlier requests as the holder counted them (never from the body)
  */
 public record DisclosureRequest(String requestId, Optional<PurposeCode> purpose, LegalBasis legalBasis,
                                 Optional<String> caseReference, List<Subject> subjects, List<FieldName> fields,
-                                String justification, Requester requester) {
+                                String justification, Requester requester, RequestHistory history) {
     public DisclosureRequest {
         Objects.requireNonNull(requestId, "requestId");
         purpose = purpose == null ? Optional.empty() : purpose;
@@ -31,5 +32,20 @@ public record DisclosureRequest(String requestId, Optional<PurposeCode> purpose,
         }
         justification = justification == null ? "" : justification;
         Objects.requireNonNull(requester, "requester");
+        Objects.requireNonNull(history, "history");
+    }
+
+    /** A request without history: as if nothing came before it. */
+    public DisclosureRequest(String requestId, Optional<PurposeCode> purpose, LegalBasis legalBasis,
+                             Optional<String> caseReference, List<Subject> subjects, List<FieldName> fields,
+                             String justification, Requester requester) {
+        this(requestId, purpose, legalBasis, caseReference, subjects, fields, justification, requester,
+                RequestHistory.NONE);
+    }
+
+    /** The same request with the history the holder counted for it. */
+    public DisclosureRequest withHistory(RequestHistory counted) {
+        return new DisclosureRequest(requestId, purpose, legalBasis, caseReference, subjects, fields, justification,
+                requester, counted);
     }
 }

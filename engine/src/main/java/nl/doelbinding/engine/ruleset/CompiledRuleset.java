@@ -33,7 +33,7 @@ public interface CompiledRuleset {
      * a verifier can enumerate every distinct request (see {@link RequestConditions}).
      */
     default RequestConditions requestConditions() {
-        return RequestConditions.assumed(catalogue().policy().subjectThreshold());
+        return RequestConditions.assumed(catalogue().policy());
     }
 
     /**

@@ -21,6 +21,7 @@ import nl.doelbinding.engine.io.RequestValidationException;
 import nl.doelbinding.engine.model.FieldName;
 import nl.doelbinding.engine.model.FieldOutcome;
 import nl.doelbinding.engine.model.OverallDecision;
+import nl.doelbinding.engine.model.RequestHistory;
 import nl.doelbinding.engine.model.Requester;
 import nl.doelbinding.engine.model.RuleId;
 
@@ -83,12 +84,14 @@ public final class ScenarioLoader {
         }
         ObjectNode body = ((ObjectNode) request).deepCopy();
         Requester requester = requester(body.remove("requester"), problems);
+        RequestHistory history = history(body.remove("history"), problems);
         if (!body.has("requestId")) {
             body.put("requestId", "scenario-" + (index + 1));
         }
         Expectation expectation = expectation(node.get("expect"), problems);
         try {
-            return Optional.of(new ScenarioCase(file, name, reader.read(body, requester), expectation));
+            return Optional.of(new ScenarioCase(file, name, reader.read(body, requester).withHistory(history),
+                    expectation));
         } catch (RequestValidationException e) {
             e.errors().forEach(error -> problems.add("request " + error.property() + ": " + error.message()));
             return Optional.empty();
@@ -107,6 +110,39 @@ public final class ScenarioLoader {
             unit = node.path("unit").asText(unit);
         }
         return new Requester("scenario", "scenario", roles, unit);
+    }
+
+    /**
+     * The requester's earlier requests as the server would count them ({@code history: { earlierRequests: 20,
+     * locationCoverage: 12 }}); a case without it is a first request.
+     */
+    private static RequestHistory history(JsonNode node, List<String> problems) {
+        if (node == null || node.isNull()) {
+            return RequestHistory.NONE;
+        }
+        if (!node.isObject()) {
+            problems.add("history must be a map with earlierRequests and locationCoverage");
+            return RequestHistory.NONE;
+        }
+        unknownKeys(node, Set.of("earlierRequests", "locationCoverage"), "history.", problems);
+        try {
+            return new RequestHistory(count(node, "earlierRequests", problems), count(node, "locationCoverage", problems));
+        } catch (IllegalArgumentException e) {
+            problems.add("history: " + e.getMessage());
+            return RequestHistory.NONE;
+        }
+    }
+
+    private static int count(JsonNode history, String key, List<String> problems) {
+        JsonNode value = history.get(key);
+        if (value == null) {
+            return 0;
+        }
+        if (!value.canConvertToInt() || !value.isIntegralNumber()) {
+            problems.add("history." + key + " must be a whole number");
+            return 0;
+        }
+        return value.intValue();
     }
 
     private Expectation expectation(JsonNode expect, List<String> problems) {

@@ -13,14 +13,16 @@ import nl.doelbinding.engine.catalogue.PurposeDefinition;
 import nl.doelbinding.engine.io.RequestReader;
 import nl.doelbinding.engine.model.InstrumentCode;
 import nl.doelbinding.engine.model.PurposeCode;
+import nl.doelbinding.engine.model.RequestHistory;
 import nl.doelbinding.engine.ruleset.CompiledRuleset;
 import nl.doelbinding.engine.ruleset.RequestConditions;
 
 /**
  * The whole decision space of a ruleset: every purpose (and none) x every instrument x order reference,
  * authorisation, oral, case reference (each present or not) x every subject-count class x every unit a
- * rule names (or one that none names), as request contexts, times every field of the catalogue.
- * Contexts are ordered smallest first (fewest subjects, fewest elements present, catalogue order), so
+ * rule names (or one that none names) x every class of the requester's history (earlier requests, location
+ * coverage), as request contexts, times every field of the catalogue. Contexts are ordered smallest first
+ * (fewest subjects, least history, fewest elements present, catalogue order), so
  * the first violation found is the smallest counterexample.
  */
 public final class DecisionSpace {
@@ -31,18 +33,20 @@ public final class DecisionSpace {
     private final List<InstrumentCode> instruments;
     private final SortedSet<Integer> subjectCounts;
     private final List<String> units;
+    private final List<RequestHistory> histories;
     private final List<FieldDefinition> fields;
     private final List<RequestContext> contexts;
     private final List<String> uncovered;
 
     private DecisionSpace(Catalogue catalogue, SortedSet<Integer> subjectCounts, List<String> units,
-                          List<String> uncovered) {
+                          List<RequestHistory> histories, List<String> uncovered) {
         this.purposes = new ArrayList<>();
         purposes.add(Optional.empty());
         catalogue.purposes().stream().map(PurposeDefinition::code).map(Optional::of).forEach(purposes::add);
         this.instruments = catalogue.instruments().stream().map(InstrumentDefinition::code).toList();
         this.subjectCounts = subjectCounts;
         this.units = List.copyOf(units);
+        this.histories = List.copyOf(histories);
         this.fields = List.copyOf(catalogue.fields());
         this.uncovered = List.copyOf(uncovered);
         this.contexts = enumerate();
@@ -64,7 +68,13 @@ public final class DecisionSpace {
         List<String> units = new ArrayList<>();
         units.add(neutral);
         units.addAll(conditions.unitValues());
-        return new DecisionSpace(ruleset.catalogue(), counts, units, conditions.uncovered());
+        List<RequestHistory> histories = new ArrayList<>();
+        for (int earlier : conditions.earlierRequests()) {
+            for (int coverage : conditions.coverages()) {
+                histories.add(new RequestHistory(earlier, coverage));
+            }
+        }
+        return new DecisionSpace(ruleset.catalogue(), counts, units, histories, conditions.uncovered());
     }
 
     private List<RequestContext> enumerate() {
@@ -78,8 +88,10 @@ public final class DecisionSpace {
                             for (boolean caseReference : bools) {
                                 for (int subjects : subjectCounts) {
                                     for (String unit : units) {
-                                        all.add(new RequestContext(purpose, instrument, reference, authorisation,
-                                                oral, caseReference, subjects, unit));
+                                        for (RequestHistory history : histories) {
+                                            all.add(new RequestContext(purpose, instrument, reference,
+                                                    authorisation, oral, caseReference, subjects, unit, history));
+                                        }
                                     }
                                 }
                             }
@@ -89,6 +101,7 @@ public final class DecisionSpace {
             }
         }
         all.sort(Comparator.comparingInt(RequestContext::subjects)
+                .thenComparingInt(RequestContext::historySize)
                 .thenComparingInt(RequestContext::elementsPresent)
                 .thenComparingInt(c -> purposes.indexOf(c.purpose()))
                 .thenComparingInt(c -> instruments.indexOf(c.instrument()))
@@ -96,7 +109,8 @@ public final class DecisionSpace {
                 .thenComparing(RequestContext::orderReference)
                 .thenComparing(RequestContext::authorisation)
                 .thenComparing(RequestContext::oral)
-                .thenComparingInt(c -> units.indexOf(c.unit())));
+                .thenComparingInt(c -> units.indexOf(c.unit()))
+                .thenComparingInt(c -> histories.indexOf(c.history())));
         return List.copyOf(all);
     }
 
@@ -134,6 +148,11 @@ public final class DecisionSpace {
         return units;
     }
 
+    /** The classes of the requester's history the rules tell apart, no history first. */
+    public List<RequestHistory> histories() {
+        return histories;
+    }
+
     /** Why enumerating this space would not be a proof; empty when it is one. */
     public List<String> uncovered() {
         return uncovered;
@@ -148,7 +167,8 @@ public final class DecisionSpace {
     public String describe() {
         return purposes.size() + " purposes (incl. none) x " + instruments.size() + " instruments x 2^4 (order"
                 + " reference, authorisation, oral, case reference) x " + subjectCounts.size() + " subject counts "
-                + subjectCounts + " x " + units.size() + " unit(s) = " + contexts.size() + " request contexts; x "
+                + subjectCounts + " x " + units.size() + " unit(s) x " + histories.size() + " histories (earlier"
+                + " requests x location coverage) = " + contexts.size() + " request contexts; x "
                 + fields.size() + " fields = " + oneFieldRequests() + " one-field requests";
     }
 }

@@ -10,6 +10,7 @@ import nl.doelbinding.engine.model.FieldName;
 import nl.doelbinding.engine.model.InstrumentCode;
 import nl.doelbinding.engine.model.LegalBasis;
 import nl.doelbinding.engine.model.PurposeCode;
+import nl.doelbinding.engine.model.RequestHistory;
 import nl.doelbinding.engine.model.Requester;
 import nl.doelbinding.engine.model.Subject;
 import nl.doelbinding.engine.model.VNumber;
@@ -26,10 +27,11 @@ import nl.doelbinding.engine.model.VNumber;
  * @param caseReference  whether {@code caseReference} is present
  * @param subjects       the number of named subjects
  * @param unit           the requester's organisational unit
+ * @param history        the requester's earlier requests as the holder counted them
  */
 public record RequestContext(Optional<PurposeCode> purpose, InstrumentCode instrument, boolean orderReference,
                              boolean authorisation, boolean oral, boolean caseReference, int subjects,
-                             String unit) {
+                             String unit, RequestHistory history) {
     static final String ORDER_REFERENCE = "ORDER-REF-1";
     static final String AUTHORISATION_REFERENCE = "RC-AUTH-1";
     static final String CASE_REFERENCE = "CASE-1";
@@ -39,14 +41,28 @@ public record RequestContext(Optional<PurposeCode> purpose, InstrumentCode instr
         Objects.requireNonNull(purpose, "purpose");
         Objects.requireNonNull(instrument, "instrument");
         Objects.requireNonNull(unit, "unit");
+        Objects.requireNonNull(history, "history");
         if (subjects < 0) {
             throw new IllegalArgumentException("subjects must not be negative");
         }
     }
 
+    /** A context of a first request (no history). */
+    public RequestContext(Optional<PurposeCode> purpose, InstrumentCode instrument, boolean orderReference,
+                          boolean authorisation, boolean oral, boolean caseReference, int subjects, String unit) {
+        this(purpose, instrument, orderReference, authorisation, oral, caseReference, subjects, unit,
+                RequestHistory.NONE);
+    }
+
     /** The same facts with another number of subjects. */
     RequestContext withSubjects(int count) {
-        return new RequestContext(purpose, instrument, orderReference, authorisation, oral, caseReference, count, unit);
+        return new RequestContext(purpose, instrument, orderReference, authorisation, oral, caseReference, count, unit,
+                history);
+    }
+
+    /** How much history the context has: a measure of a counterexample's size (none is smallest). */
+    int historySize() {
+        return (history.earlierRequests() > 0 ? 1 : 0) + (history.locationCoverage() > 0 ? 1 : 0);
     }
 
     /** How many of the optional request elements are present: a measure of a counterexample's size. */
@@ -63,7 +79,7 @@ public record RequestContext(Optional<PurposeCode> purpose, InstrumentCode instr
         LegalBasis basis = new LegalBasis(instrument, present(orderReference, ORDER_REFERENCE),
                 present(authorisation, AUTHORISATION_REFERENCE), oral);
         return new DisclosureRequest("verify", purpose, basis, present(caseReference, CASE_REFERENCE), named, fields,
-                "", new Requester("verify", "verify", Set.of("police-requester"), unit));
+                "", new Requester("verify", "verify", Set.of("police-requester"), unit), history);
     }
 
     private static Optional<String> present(boolean present, String text) {
@@ -75,7 +91,12 @@ public record RequestContext(Optional<PurposeCode> purpose, InstrumentCode instr
         return "purpose " + purpose.map(PurposeCode::value).orElse("(none)") + ", instrument " + instrument
                 + ", order reference " + yesNo(orderReference) + ", authorisation " + yesNo(authorisation)
                 + ", oral " + yesNo(oral) + ", case reference " + yesNo(caseReference) + ", " + subjects
-                + " subject(s), unit " + unit;
+                + " subject(s), unit " + unit + historyText();
+    }
+
+    private String historyText() {
+        return history.equals(RequestHistory.NONE) ? "" : ", " + history.earlierRequests()
+                + " earlier request(s), location coverage " + history.locationCoverage() + "%";
     }
 
     private static String yesNo(boolean b) {

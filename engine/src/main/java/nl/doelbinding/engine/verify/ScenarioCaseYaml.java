@@ -7,6 +7,7 @@ import nl.doelbinding.engine.model.DisclosureRequest;
 import nl.doelbinding.engine.model.FieldDecision;
 import nl.doelbinding.engine.model.FieldName;
 import nl.doelbinding.engine.model.LegalBasis;
+import nl.doelbinding.engine.model.RequestHistory;
 import nl.doelbinding.engine.model.RuleHit;
 import nl.doelbinding.engine.model.Subject;
 
@@ -37,6 +38,10 @@ final class ScenarioCaseYaml {
         y.append("      requester: { roles: [")
                 .append(request.requester().roles().stream().sorted().collect(Collectors.joining(", ")))
                 .append("], unit: ").append(quote(request.requester().unit())).append(" }\n");
+        if (!request.history().equals(RequestHistory.NONE)) {
+            y.append("      history: { earlierRequests: ").append(request.history().earlierRequests())
+                    .append(", locationCoverage: ").append(request.history().locationCoverage()).append(" }\n");
+        }
         y.append("      subjects: ").append(subjects(request.subjects())).append('\n');
         y.append("      fields: [ ").append(request.fields().stream().map(FieldName::value)
                 .collect(Collectors.joining(", "))).append(" ]\n");

@@ -31,6 +31,8 @@ class RequestConditionScanTest {
         RequestConditions conditions = TestRulesets.minimal().requestConditions();
 
         assertThat(conditions.subjectCounts()).containsExactly(0, 1, 3); // threshold 2
+        assertThat(conditions.earlierRequests()).containsExactly(0);
+        assertThat(conditions.coverages()).containsExactly(0);
         assertThat(conditions.unitValues()).isEmpty();
         assertThat(conditions.uncovered()).isEmpty();
     }
@@ -68,5 +70,27 @@ class RequestConditionScanTest {
                 .singleElement().asString().contains("X-01 Extra").contains("unit > \"M\"");
         assertThat(conditionsWith("[when]- comes from its purpose=unit == purpose", "- comes from its purpose")
                 .uncovered()).hasSize(1);
+    }
+
+    @Test
+    void historyConditionsSplitAtTheirPolicyThresholds() {
+        // The minimal ruleset names no volume thresholds: the catalogue's suggested start, 20 requests and 10%.
+        RequestConditions conditions = conditionsWith("""
+                [when]- follows too many requests=earlierRequests >= requestThreshold
+                [when]- covers too much=locationCoverage > coverageThreshold""",
+                "- follows too many requests\n    - covers too much");
+
+        assertThat(conditions.earlierRequests()).containsExactly(0, 20);
+        assertThat(conditions.coverages()).containsExactly(0, 11);
+        assertThat(conditions.subjectCounts()).containsExactly(0, 1, 3);
+        assertThat(conditions.uncovered()).isEmpty();
+    }
+
+    @Test
+    void aCoverageSplitBeyondAHundredPercentAddsNothing() {
+        assertThat(conditionsWith("[when]- covers all=locationCoverage >= 100", "- covers all").coverages())
+                .containsExactly(0, 100);
+        assertThat(conditionsWith("[when]- covers more than all=locationCoverage > 100", "- covers more than all")
+                .coverages()).containsExactly(0);
     }
 }
