@@ -43,6 +43,7 @@ import nl.doelbinding.engine.model.Requester;
 import nl.doelbinding.engine.model.RulesetRef;
 import nl.doelbinding.engine.model.TimeOrderedUuid;
 import nl.doelbinding.engine.model.VNumber;
+import nl.doelbinding.engine.port.RequestHistories;
 import nl.doelbinding.engine.port.ResidentDirectory;
 import nl.doelbinding.engine.redaction.DerivedPseudonymKeys;
 import nl.doelbinding.engine.ruleset.CompiledRuleset;
@@ -118,7 +119,8 @@ class HttpFlowTest {
         camel.addRoutes(new ProblemRouteConfiguration());
         camel.addRoutes(new RestSetup());
         camel.addRoutes(new HttpIntakeRoute(TOKENS, 4096));
-        camel.addRoutes(new DecideRoute(new DecisionService(() -> Optional.of(engine), LOG, Clock.systemUTC()), metrics));
+        camel.addRoutes(new DecideRoute(new DecisionService(() -> Optional.of(engine), LOG, RequestHistories.NONE,
+                Clock.systemUTC()), metrics));
         camel.addRoutes(new DispatchRoute());
         camel.addRoutes(new OutcomeRoutes(new ReleaseBuilder(REGISTER,
                 new DerivedPseudonymKeys(new byte[32]), () -> Optional.of(engine))));

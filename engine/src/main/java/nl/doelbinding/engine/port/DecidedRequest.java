@@ -15,9 +15,11 @@ import nl.doelbinding.engine.model.DisclosureRequest;
  * @param decisionId   the id assigned to the decision
  * @param decisionJson the decision document (api.md section 3, without release)
  * @param receivedAt   when the request was received
+ * @param counted      the requester's history the request was decided on, and what to count it under
  */
 public record DecidedRequest(DisclosureRequest request, String bodySha256, String bodyJson, Decision decision,
-                             String decisionId, String decisionJson, Instant receivedAt) {
+                             String decisionId, String decisionJson, Instant receivedAt,
+                             RequestHistories.Counted counted) {
     public DecidedRequest {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(bodySha256, "bodySha256");
@@ -26,5 +28,9 @@ public record DecidedRequest(DisclosureRequest request, String bodySha256, Strin
         Objects.requireNonNull(decisionId, "decisionId");
         Objects.requireNonNull(decisionJson, "decisionJson");
         Objects.requireNonNull(receivedAt, "receivedAt");
+        Objects.requireNonNull(counted, "counted");
+        if (!request.history().equals(counted.history())) {
+            throw new IllegalArgumentException("the request was decided on another history than the one counted");
+        }
     }
 }

@@ -3,6 +3,7 @@ package nl.doelbinding.routes.flow;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import nl.doelbinding.engine.decision.RulesetDecisionEngine;
@@ -19,6 +20,7 @@ import nl.doelbinding.engine.port.ActiveRuleset;
 import nl.doelbinding.engine.port.DecidedRequest;
 import nl.doelbinding.engine.port.DecisionLog;
 import nl.doelbinding.engine.port.Recording;
+import nl.doelbinding.engine.port.RequestHistories;
 import nl.doelbinding.engine.port.StoredDecision;
 import nl.doelbinding.routes.problem.ProblemException;
 import nl.doelbinding.routes.problem.ProblemType;
@@ -35,11 +37,13 @@ public final class DecisionService {
 
     private final ActiveRuleset rulesets;
     private final DecisionLog log;
+    private final RequestHistories histories;
     private final Clock clock;
 
-    public DecisionService(ActiveRuleset rulesets, DecisionLog log, Clock clock) {
+    public DecisionService(ActiveRuleset rulesets, DecisionLog log, RequestHistories histories, Clock clock) {
         this.rulesets = rulesets;
         this.log = log;
+        this.histories = histories;
         this.clock = clock;
     }
 
@@ -55,13 +59,17 @@ public final class DecisionService {
         }
         String canonical = CanonicalJson.write(tree);
         String hash = CanonicalJson.sha256Hex(canonical);
+        Instant receivedAt = clock.instant();
+        // The volume rules (R8) see what came before: counted by the holder, never taken from the body.
+        RequestHistories.Counted counted = histories.count(request, engine.ruleset().catalogue().policy(), receivedAt);
+        request = request.withHistory(counted.history());
         // A replay is found when recording (one lookup, in the recording transaction): deciding it again is wasted
         // work on a rare path, never a second decision, since only the stored one is answered.
         Decision decision = engine.decide(request);
         String decisionId = TimeOrderedUuid.next().toString();
         String decisionJson = DecisionJson.write(decision, decisionId, Optional.empty(), Optional.empty()).toString();
         Recording recording = log.record(new DecidedRequest(request, hash, canonical, decision, decisionId,
-                decisionJson, clock.instant()));
+                decisionJson, receivedAt, counted));
         if (recording instanceof Recording.AlreadyRecorded already) {
             return replay(already.stored(), hash);
         }

@@ -36,12 +36,14 @@ import nl.doelbinding.server.api.RulesetApiRoute;
 import nl.doelbinding.server.audit.AuditChain;
 import nl.doelbinding.server.channels.Channels;
 import nl.doelbinding.server.flow.JdbcDecisionLog;
+import nl.doelbinding.server.flow.VolumeLedger;
 import nl.doelbinding.server.flow.ReviewService;
 import nl.doelbinding.server.flow.Stores;
 import nl.doelbinding.server.identity.CachingTokenVerifier;
 import nl.doelbinding.server.identity.KeycloakTokenVerifier;
 import nl.doelbinding.server.identity.TokenAuthenticator;
 import nl.doelbinding.server.persistence.Database;
+import nl.doelbinding.server.persistence.VolumeStore;
 import nl.doelbinding.server.residents.JdbcResidentDirectory;
 import nl.doelbinding.server.residents.ResidentTableMapping;
 import nl.doelbinding.server.residents.SyntheticRegister;
@@ -109,7 +111,8 @@ public final class DoelbindingServer implements AutoCloseable {
                         URI.create(config.keycloak.jwks())),
                 clock, clockSkew, VERIFIED_TOKENS_REMEMBERED));
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        JdbcDecisionLog log = new JdbcDecisionLog(database.transactions(), stores, audit, clock, residents);
+        VolumeLedger volume = new VolumeLedger(database.transactions(), new VolumeStore(), residents, clock);
+        JdbcDecisionLog log = new JdbcDecisionLog(database.transactions(), stores, audit, clock, residents, volume);
         ReleaseBuilder releases = new ReleaseBuilder(residents, PseudonymKeyFile.load(config.pseudonymKeyPath()),
                 rulesets);
         ReviewService reviews = new ReviewService(database.transactions(), stores, audit, clock, residents);
@@ -119,7 +122,7 @@ public final class DoelbindingServer implements AutoCloseable {
         camel.addRoutes(new ProblemRouteConfiguration());
         camel.addRoutes(new RestSetup());
         camel.addRoutes(new HttpIntakeRoute(authenticator, config.http.maxBodyBytes));
-        camel.addRoutes(new DecideRoute(new DecisionService(rulesets, log, clock), new DecisionMetrics(metrics)));
+        camel.addRoutes(new DecideRoute(new DecisionService(rulesets, log, volume, clock), new DecisionMetrics(metrics)));
         camel.addRoutes(new DispatchRoute());
         camel.addRoutes(new OutcomeRoutes(releases));
         OralOrders oralOrders = new OralOrders(database.transactions(), stores, audit, clock);

@@ -11,8 +11,8 @@ import nl.doelbinding.engine.port.DecidedRequest;
 import nl.doelbinding.server.persistence.StoredRequest;
 
 /**
- * What the audit chain records of a decision (R13): requester, purpose, instrument, subjects, fields
- * and outcomes with their rules, and the ruleset version — never field values or the justification.
+ * What the audit chain records of a decision (R13): requester, purpose, instrument, subjects, the requester's
+ * history the volume rules saw (R8), fields and outcomes with their rules, and the ruleset version — never field values or the justification.
  */
 final class AuditPayloads {
     private AuditPayloads() {
@@ -38,6 +38,8 @@ final class AuditPayloads {
         ObjectNode ruleset = payload.putObject("ruleset");
         decision.ruleset().version().ifPresent(v -> ruleset.put("version", v));
         ruleset.put("sha256", decision.ruleset().sha256());
+        payload.putObject("history").put("earlierRequests", request.history().earlierRequests())
+                .put("locationCoverage", request.history().locationCoverage());
         ArrayNode requestRules = payload.putArray("requestRules");
         decision.requestRules().forEach(h -> requestRules.add(h.rule().value()));
         ArrayNode fields = payload.putArray("fields");

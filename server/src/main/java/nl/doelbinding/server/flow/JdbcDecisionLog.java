@@ -44,9 +44,11 @@ public final class JdbcDecisionLog implements DecisionLog {
     private final Clock clock;
     private final ResidentDirectory residents;
     private final GroupCommit commits;
+    private final VolumeLedger volume;
 
     public JdbcDecisionLog(Transactions transactions, Stores stores, AuditChain audit, Clock clock,
-                           ResidentDirectory residents) {
+                           ResidentDirectory residents, VolumeLedger volume) {
+        this.volume = volume;
         this.commits = new GroupCommit(transactions, audit, GroupCommit.DEFAULT_MAX_BATCH);
         this.transactions = transactions;
         this.stores = stores;
@@ -76,7 +78,7 @@ public final class JdbcDecisionLog implements DecisionLog {
             // Stored with its final status at once: the row only becomes visible with its decision.
             ReceiveResult received = stores.requests().saveReceived(c, NewRequest.of(request.requester(),
                     request.requestId(), decided.bodyJson(), decided.bodySha256(), request.purpose(),
-                    decided.receivedAt()),
+                    decided.receivedAt(), request.history()),
                     decision.overall() == OverallDecision.ESCALATED ? RequestStatus.ESCALATED : RequestStatus.DECIDED);
             if (!(received instanceof ReceiveResult.Created created)) {
                 StoredRequest existing = received instanceof ReceiveResult.Replay replay ? replay.request()
@@ -98,6 +100,7 @@ public final class JdbcDecisionLog implements DecisionLog {
                 stores.oralOrders().open(c, row.id(), row.receivedAt(),
                         row.receivedAt().plus(OralOrders.WRITTEN_ORDER_DEADLINE));
             }
+            volume.record(c, request, decision, decided.counted(), decided.receivedAt());
             Map<FieldName, FieldOutcome> outcomes = new LinkedHashMap<>();
             decision.fields().forEach(f -> outcomes.put(f.field(), f.outcome()));
             stores.disclosures().record(c, Disclosures.of(row, decisionId, subjects(request), outcomes, inRegister,

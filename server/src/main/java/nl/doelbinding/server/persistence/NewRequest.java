@@ -1,6 +1,7 @@
 package nl.doelbinding.server.persistence;
 
 import nl.doelbinding.engine.model.PurposeCode;
+import nl.doelbinding.engine.model.RequestHistory;
 import nl.doelbinding.engine.model.Requester;
 
 import java.time.Instant;
@@ -18,9 +19,11 @@ import java.util.Optional;
  * @param bodySha256       the SHA-256 (hex) of the body's canonical JSON
  * @param purpose          the purpose, if the request named one
  * @param receivedAt       when it arrived (stored with millisecond precision)
+ * @param history          the requester's history it is decided on (legal catalogue R8)
  */
 public record NewRequest(String requesterSubject, String requesterClient, String requesterUnit, String requestId,
-                         String body, String bodySha256, Optional<PurposeCode> purpose, Instant receivedAt) {
+                         String body, String bodySha256, Optional<PurposeCode> purpose, Instant receivedAt,
+                         RequestHistory history) {
     public NewRequest {
         Objects.requireNonNull(requesterSubject, "requesterSubject");
         Objects.requireNonNull(requesterClient, "requesterClient");
@@ -30,12 +33,13 @@ public record NewRequest(String requesterSubject, String requesterClient, String
         Objects.requireNonNull(bodySha256, "bodySha256");
         purpose = purpose == null ? Optional.empty() : purpose;
         receivedAt = Jdbc.millis(Objects.requireNonNull(receivedAt, "receivedAt"));
+        Objects.requireNonNull(history, "history");
     }
 
     /** A request from a verified requester whose canonical body and its hash are already known. */
     public static NewRequest of(Requester requester, String requestId, String canonicalBody, String bodySha256,
-                                Optional<PurposeCode> purpose, Instant receivedAt) {
+                                Optional<PurposeCode> purpose, Instant receivedAt, RequestHistory history) {
         return new NewRequest(requester.subject(), requester.client(), requester.unit(), requestId, canonicalBody,
-                bodySha256, purpose, receivedAt);
+                bodySha256, purpose, receivedAt, history);
     }
 }

@@ -1,6 +1,7 @@
 package nl.doelbinding.server.persistence;
 
 import nl.doelbinding.engine.model.PurposeCode;
+import nl.doelbinding.engine.model.RequestHistory;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,7 +22,7 @@ import java.util.Optional;
  */
 public final class RequestStore {
     private static final String COLUMNS = "id, requester_subject, requester_client, requester_unit, request_id, "
-            + "body_sha256, body, purpose, received_at, status";
+            + "body_sha256, body, purpose, received_at, status, earlier_requests, location_coverage";
 
     /**
      * Stores a received request, or finds the stored request with the same client and request id. The body's hash
@@ -48,7 +49,7 @@ public final class RequestStore {
             }
             return new ReceiveResult.Created(new StoredRequest(id, request.requesterSubject(),
                     request.requesterClient(), request.requesterUnit(), request.requestId(), bodySha256,
-                    request.body(), request.purpose(), request.receivedAt(), status));
+                    request.body(), request.purpose(), request.receivedAt(), status, request.history()));
         } catch (SQLException e) {
             throw Jdbc.failure("save received request", e);
         }
@@ -139,8 +140,8 @@ public final class RequestStore {
 
     private static long insert(Connection c, NewRequest r, String bodySha256, RequestStatus status) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO requests (requester_subject, requester_client,"
-                + " requester_unit, request_id, body_sha256, body, purpose, received_at, status)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
+                + " requester_unit, request_id, body_sha256, body, purpose, received_at, status, earlier_requests,"
+                + " location_coverage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
             ps.setString(1, r.requesterSubject());
             ps.setString(2, r.requesterClient());
             ps.setString(3, r.requesterUnit());
@@ -150,6 +151,8 @@ public final class RequestStore {
             ps.setString(7, r.purpose().map(PurposeCode::value).orElse(null));
             ps.setObject(8, Jdbc.timestamp(r.receivedAt()));
             ps.setString(9, status.name());
+            ps.setInt(10, r.history().earlierRequests());
+            ps.setInt(11, r.history().locationCoverage());
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 if (!keys.next()) {
@@ -172,6 +175,15 @@ public final class RequestStore {
                 rs.getString("requester_client"), rs.getString("requester_unit"), rs.getString("request_id"),
                 rs.getString("body_sha256"), rs.getString("body"),
                 Optional.ofNullable(purpose).map(PurposeCode::new), Jdbc.instant(rs, "received_at"),
-                RequestStatus.valueOf(rs.getString("status")));
+                RequestStatus.valueOf(rs.getString("status")), history(rs));
+    }
+
+    /** The stored history; a request stored before it was counted (NULL) was decided as a first request. */
+    private static RequestHistory history(ResultSet rs) throws SQLException {
+        int earlier = rs.getInt("earlier_requests");
+        if (rs.wasNull()) {
+            return RequestHistory.NONE;
+        }
+        return new RequestHistory(earlier, rs.getInt("location_coverage"));
     }
 }

@@ -1,6 +1,7 @@
 package nl.doelbinding.server.persistence;
 
 import nl.doelbinding.engine.model.PurposeCode;
+import nl.doelbinding.engine.model.RequestHistory;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -18,8 +19,10 @@ import java.util.Optional;
  * @param purpose          the purpose, if named
  * @param receivedAt       when it arrived
  * @param status           where it is in the flow
+ * @param history          the requester's history it was decided on (legal catalogue R8); none for requests
+ *                         stored before it was counted
  */
 public record StoredRequest(long id, String requesterSubject, String requesterClient, String requesterUnit,
                             String requestId, String bodySha256, String body, Optional<PurposeCode> purpose,
-                            Instant receivedAt, RequestStatus status) {
+                            Instant receivedAt, RequestStatus status, RequestHistory history) {
 }

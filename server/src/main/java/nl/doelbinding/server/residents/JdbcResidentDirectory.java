@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -91,6 +93,26 @@ public final class JdbcResidentDirectory implements ResidentDirectory {
         LOG.debug("read {} fields of {} residents in {} batches; {} found", readable.size(), wanted.size(),
                 batches, result.size());
         return Collections.unmodifiableMap(result);
+    }
+
+    @Override
+    public OptionalLong residentsAt(String location) {
+        Optional<String> column = mapping.columnOf(LOCATION);
+        if (column.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        String sql = "SELECT COUNT(*) FROM " + mapping.table() + " WHERE " + column.get() + " = ?";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, location);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return OptionalLong.of(rows.getLong(1));
+            }
+        } catch (SQLException e) {
+            throw new ResidentRegisterException("counting the residents of a location in the register failed"
+                    + " (SQLState " + e.getSQLState() + ")", e);
+        }
     }
 
     /**

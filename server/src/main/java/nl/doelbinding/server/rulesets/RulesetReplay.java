@@ -101,8 +101,9 @@ public final class RulesetReplay {
                 stored.requesterUnit());
         DisclosureRequest request;
         try {
+            // Decided again on the history it was decided on then (R8): a replay asks what the rules would have said.
             request = new RequestReader(engine.ruleset().catalogue()).read(CanonicalJson.parse(stored.body()),
-                    requester);
+                    requester).withHistory(stored.history());
         } catch (RequestValidationException e) {
             return List.of(new ReplayChange(stored.requestId(), purpose, "*", before.overall().name(), "INVALID",
                     Optional.empty(), Optional.empty()));

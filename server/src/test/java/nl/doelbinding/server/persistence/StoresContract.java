@@ -5,6 +5,7 @@ import nl.doelbinding.engine.model.FieldName;
 import nl.doelbinding.engine.model.FieldOutcome;
 import nl.doelbinding.engine.model.OverallDecision;
 import nl.doelbinding.engine.model.PurposeCode;
+import nl.doelbinding.engine.model.RequestHistory;
 import nl.doelbinding.engine.model.RulesetRef;
 import nl.doelbinding.engine.model.VNumber;
 import nl.doelbinding.server.audit.AuditChain;
@@ -98,7 +99,7 @@ abstract class StoresContract {
 
     static NewRequest request(String client, String subject, String requestId, String body) {
         return new NewRequest(subject, client, "AVIM-Noord", requestId, body, CanonicalJson.sha256(body),
-                Optional.of(new PurposeCode("TRACE_MISSING_RESIDENT")), T0);
+                Optional.of(new PurposeCode("TRACE_MISSING_RESIDENT")), T0, new RequestHistory(3, 7));
     }
 
     StoredRequest stored(String requestId) {
@@ -233,8 +234,58 @@ abstract class StoresContract {
         assertThat(saved.receivedAt()).isEqualTo(Instant.parse("2026-11-28T10:00:00.123Z"));
         assertThat(saved.status()).isEqualTo(RequestStatus.RECEIVED);
         assertThat(saved.body()).isEqualTo(BODY);
+        assertThat(saved.history()).isEqualTo(new RequestHistory(3, 7));
         assertThat(tx.inTransaction((Connection c) -> requests.find(c, "portal", "POL-1"))).contains(saved);
         assertThat(tx.inTransaction((Connection c) -> requests.byRowId(c, saved.id()))).contains(saved);
+    }
+
+    @Test
+    void aRequestStoredBeforeHistoryWasCountedReadsAsAFirstRequest() throws SQLException {
+        StoredRequest saved = stored("POL-1");
+        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE requests SET earlier_requests = NULL, location_coverage = NULL");
+        }
+
+        assertThat(tx.inTransaction((Connection c) -> requests.byRowId(c, saved.id())))
+                .map(StoredRequest::history).contains(RequestHistory.NONE);
+    }
+
+    // --- volume (legal catalogue R8) ------------------------------------------------------------------------
+
+    @Test
+    void aUnitsRequestsAreCountedPerDayAndSummedOverTheWindow() {
+        VolumeStore volume = new VolumeStore();
+        tx.run(c -> {
+            volume.countRequest(c, "AVIM-Noord", 100);
+            volume.countRequest(c, "AVIM-Noord", 100);
+            volume.countRequest(c, "AVIM-Noord", 90);
+            volume.countRequest(c, "AVIM-Oost", 100);
+        });
+
+        assertThat(tx.inTransaction((Connection c) -> volume.requestsSince(c, "AVIM-Noord", 71))).isEqualTo(3);
+        assertThat(tx.inTransaction((Connection c) -> volume.requestsSince(c, "AVIM-Noord", 91))).isEqualTo(2);
+        assertThat(tx.inTransaction((Connection c) -> volume.requestsSince(c, "AVIM-Oost", 71))).isEqualTo(1);
+        assertThat(tx.inTransaction((Connection c) -> volume.requestsSince(c, "Recherche", 71))).isZero();
+        assertThat(count("volume_requests")).isEqualTo(3);
+    }
+
+    @Test
+    void aResidentNamedAgainIsCountedOnceWithTheLastDayItWasNamed() {
+        VolumeStore volume = new VolumeStore();
+        tx.run(c -> {
+            volume.countSubject(c, "AVIM-Noord", "AZC Assen", "1000000001", 80);
+            volume.countSubject(c, "AVIM-Noord", "AZC Assen", "1000000002", 80);
+            volume.countSubject(c, "AVIM-Noord", "AZC Assen", "1000000001", 100);
+            volume.countSubject(c, "AVIM-Noord", "AZC Assen", "1000000001", 100);
+            volume.countSubject(c, "AVIM-Noord", "AZC Emmen", "1000000003", 100);
+            volume.countSubject(c, "AVIM-Oost", "AZC Assen", "1000000004", 100);
+        });
+
+        assertThat(tx.inTransaction((Connection c) -> volume.subjectsSince(c, "AVIM-Noord", "AZC Assen", 71)))
+                .containsExactlyInAnyOrder("1000000001", "1000000002");
+        assertThat(tx.inTransaction((Connection c) -> volume.subjectsSince(c, "AVIM-Noord", "AZC Assen", 81)))
+                .containsExactly("1000000001");
+        assertThat(count("volume_subjects")).isEqualTo(4);
     }
 
     @Test
