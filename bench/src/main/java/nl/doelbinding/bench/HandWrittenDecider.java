@@ -25,9 +25,10 @@ import nl.doelbinding.engine.model.RulesetRef;
  * deny, redaction method check, overall decision). It produces the same {@link Decision} as the engine,
  * rule IDs, citations and explanations included (the texts are read from the ruleset once).
  *
- * <p>Scope: every request-level rule, and the field rules that can fire for the investigation purposes
- * (CRIMINAL_INVESTIGATION, FRAUD_INVESTIGATION: rows C, D, E, 126nc, special categories, biometrics) or
- * for a request without a purpose. Other purposes throw {@link UnsupportedOperationException}: the floor
+ * <p>Scope: every request-level rule of a first request (R8's history rules, REQ-VOLUME-02/03, are not
+ * written out), and the field rules that can fire for the investigation purposes (CRIMINAL_INVESTIGATION,
+ * FRAUD_INVESTIGATION: rows C, D, E, 126nc, special categories, biometrics) or for a request without a
+ * purpose. Other purposes throw {@link UnsupportedOperationException}: the floor
  * exists to price the standard request, not to replace the ruleset.
  */
 final class HandWrittenDecider implements DecisionEngine {

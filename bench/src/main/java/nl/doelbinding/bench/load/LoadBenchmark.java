@@ -123,7 +123,7 @@ public final class LoadBenchmark {
         say("");
         say("== server: http://127.0.0.1:" + port + "/api/v1/requests (" + (options.databaseUrl == null
                 ? "embedded H2 in a fresh temporary folder" : options.databaseUrl) + ", "
-                + "synthetic register, baseline ruleset, db pool " + options.poolSize + ")");
+                + "synthetic register, baseline ruleset with R8 history thresholds out of reach (LoadRuleset), db pool " + options.poolSize + ")");
         List<String> arguments = new ArrayList<>(List.of("server", String.valueOf(port), data.toString(), issuer, jwks,
                 String.valueOf(options.poolSize)));
         if (options.databaseUrl != null) {

@@ -30,7 +30,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.doelbinding.server.app.DoelbindingServer;
 import nl.doelbinding.server.app.ServerConfig;
-import nl.doelbinding.server.cli.RulesetLocation;
 import nl.doelbinding.server.identity.KeycloakServer;
 import org.HdrHistogram.Histogram;
 import org.apache.qpid.jms.JmsConnectionFactory;
@@ -116,10 +115,10 @@ public final class QueueBenchmark {
         URI tokens = URI.create(issuer + "/protocol/openid-connect/token");
         say("queue benchmark " + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME) + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, load average " + CpuSample.loadAverage());
-        try (DoelbindingServer server = DoelbindingServer.start(config, RulesetLocation.baseline());
+        try (DoelbindingServer server = DoelbindingServer.start(config, LoadRuleset.baselineWithoutHistoryLimits());
              TokenSource police = TokenSource.clientCredentials(tokens, "police-demo", "police-demo-secret")) {
             String url = server.channels().amqpUrl().orElseThrow();
-            say("server: embedded H2, synthetic register, baseline ruleset; embedded Artemis at " + url + ", "
+            say("server: embedded H2, synthetic register, baseline ruleset (R8 history thresholds out of reach, LoadRuleset); embedded Artemis at " + url + ", "
                     + consumers + " concurrent consumers; request mix 80/10/10 (standard/escalation/rejection)"
                     + " as the HTTP load benchmark; a new requestId per message");
             Workload workload = new Workload(new int[] {80, 10, 10}, "q" + System.currentTimeMillis());

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import nl.doelbinding.server.app.DoelbindingServer;
 import nl.doelbinding.server.app.ServerConfig;
-import nl.doelbinding.server.cli.RulesetLocation;
 import nl.doelbinding.server.identity.KeycloakServer;
 
 /**
@@ -16,7 +15,8 @@ import nl.doelbinding.server.identity.KeycloakServer;
  *   <li>{@code server PORT DATA_DIR ISSUER JWKS POOL_SIZE [DATABASE_URL]}: the real server (embedded H2 in
  *       DATA_DIR, or the given empty database: PostgreSQL as user postgres, or an H2 URL with other options,
  *       as user sa; the synthetic register, the baseline
- *       ruleset), exactly as {@code bin/doelbinding demo} starts it;</li>
+ *       ruleset with R8's history thresholds out of reach ({@link LoadRuleset})), otherwise as
+ *       {@code bin/doelbinding demo} starts it;</li>
  *   <li>{@code keycloak ZIP REALM}: Keycloak alone on free ports, printing its URL (for repeated runs with
  *       {@code --keycloak-url}).</li>
  * </ul>
@@ -46,7 +46,7 @@ public final class TargetMain {
                     config.database.user = args[6].startsWith("jdbc:h2:") ? "sa" : "postgres";
                 }
                 config.broker.enabled = false; // HTTP only: the queue has its own benchmark (QueueBenchmark)
-                target = DoelbindingServer.start(config, RulesetLocation.baseline());
+                target = DoelbindingServer.start(config, LoadRuleset.baselineWithoutHistoryLimits());
             }
             case "keycloak" -> {
                 KeycloakServer keycloak = KeycloakServer.start(KeycloakServer.Settings.of(Path.of(args[1]),

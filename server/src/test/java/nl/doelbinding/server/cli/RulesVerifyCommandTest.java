@@ -40,7 +40,7 @@ class RulesVerifyCommandTest {
                 .containsPattern("  INV-SPECIAL-01 PROVEN \\(\\d+ requests\\): ")
                 .contains("dead rules (fire on no request of the space): none")
                 .contains("shadowed rules (fire, but another rule always decides): none")
-                .containsPattern("verified in \\d+\\.\\d\\d s \\(53760 one-field requests")
+                .containsPattern("verified in \\d+\\.\\d\\d s \\(215040 one-field requests")
                 .doesNotContain("VIOLATED").doesNotContain("NOT A PROOF");
         assertThat(run.lastLine()).matches("(1[2-9]|[2-9]\\d) passed, 0 failed");
     }

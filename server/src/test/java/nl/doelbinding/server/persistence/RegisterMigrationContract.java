@@ -104,9 +104,22 @@ abstract class RegisterMigrationContract {
         }
     }
 
-    private static long request(Connection c, String requestId) {
-        return new RequestStore().saveReceived(c, StoresContract.request("portal", "officer-1", requestId,
-                StoresContract.BODY)).request().id();
+    /** A request row as the schema of version 5 holds it (the store of today writes columns added later). */
+    private static long request(Connection c, String requestId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO requests (requester_subject, requester_client,"
+                + " requester_unit, request_id, body_sha256, body, purpose, received_at, status)"
+                + " VALUES ('officer-1', 'portal', 'AVIM-Noord', ?, ?, ?, 'TRACE_MISSING_RESIDENT', ?, 'DECIDED')",
+                new String[] {"id"})) {
+            ps.setString(1, requestId);
+            ps.setString(2, "b".repeat(64));
+            ps.setString(3, StoresContract.BODY);
+            ps.setObject(4, Jdbc.timestamp(T0));
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
     }
 
     private static UUID decision(Connection c, long requestRowId) {
