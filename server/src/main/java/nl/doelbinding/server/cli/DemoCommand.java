@@ -110,6 +110,8 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  Police client (client credentials): police-demo / police-demo-secret  (unit Demo-Eenheid)");
         out.println("  People (password 'demo', client 'console'): author, approver, reviewer, auditor, admin, privacy");
         out.println("  Residents: V-numbers 1000000001 .. 1000002000 (synthetic)");
+        out.println("  Volume (legal catalogue R8): a unit's 21st request in 30 days, or requests naming more than 10% of");
+        out.println("  a location's residents, are escalated to a reviewer; the demo's data folder keeps the count.");
         out.println();
         out.println("Try it:");
         out.println();
