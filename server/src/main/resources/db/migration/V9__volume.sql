@@ -16,11 +16,21 @@ CREATE TABLE volume_requests (
 );
 
 -- The residents a unit's requests named, per reception location, with the last day they were named (requests
--- refused outright are not counted). A location's coverage is read from at most its number of residents rows.
+-- refused outright are not counted). Read by key only: is this resident already counted in the window?
 CREATE TABLE volume_subjects (
     requester_unit VARCHAR(255) NOT NULL,
     location       VARCHAR(255) NOT NULL,
     v_number       VARCHAR(10)  NOT NULL,
     day_number     INTEGER      NOT NULL,
     CONSTRAINT volume_subjects_pk PRIMARY KEY (requester_unit, location, v_number)
+);
+
+-- How many of those residents were last named on each day: a location's coverage in the window is the sum of at
+-- most windowDays rows, however many residents it has. Kept in step with volume_subjects in the same transaction.
+CREATE TABLE volume_coverage (
+    requester_unit VARCHAR(255) NOT NULL,
+    location       VARCHAR(255) NOT NULL,
+    day_number     INTEGER      NOT NULL,
+    residents      INTEGER      NOT NULL,
+    CONSTRAINT volume_coverage_pk PRIMARY KEY (requester_unit, location, day_number)
 );

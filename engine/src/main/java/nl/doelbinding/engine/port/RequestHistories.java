@@ -3,6 +3,8 @@ package nl.doelbinding.engine.port;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import nl.doelbinding.engine.catalogue.Policy;
 import nl.doelbinding.engine.model.DisclosureRequest;
 import nl.doelbinding.engine.model.RequestHistory;
@@ -23,15 +25,21 @@ public interface RequestHistories {
     /**
      * A request's history and what it was counted from.
      *
-     * @param history   the facts the rules see
-     * @param locations the reception location of each subject the register holds, to be counted with the request
+     * @param history    the facts the rules see
+     * @param locations  the reception location of each subject the register holds, to be counted with the request
+     * @param registered the subjects the register held when the history was counted; empty when it was not read
+     *                   (then whoever needs to know reads the register itself)
      */
-    record Counted(RequestHistory history, Map<VNumber, String> locations) {
-        public static final Counted NONE = new Counted(RequestHistory.NONE, Map.of());
+    record Counted(RequestHistory history, Map<VNumber, String> locations, Optional<Set<VNumber>> registered) {
+        public static final Counted NONE = new Counted(RequestHistory.NONE, Map.of(), Optional.empty());
 
         public Counted {
             Objects.requireNonNull(history, "history");
             locations = Map.copyOf(locations);
+            registered = registered.map(Set::copyOf);
+            if (registered.isPresent() && !registered.get().containsAll(locations.keySet())) {
+                throw new IllegalArgumentException("a subject with a location must be in the register");
+            }
         }
     }
 }

@@ -69,9 +69,10 @@ public final class JdbcDecisionLog implements DecisionLog {
 
     @Override
     public Recording record(DecidedRequest decided) {
-        // Read before the transaction: only residents the register holds can have data disclosed about them.
-        Set<VNumber> inRegister = releasesAnything(decided.decision())
-                ? residents.existing(subjects(decided.request())) : Set.of();
+        // Read before the transaction (or when the history was counted): only residents the register holds can have
+        // data disclosed about them.
+        Set<VNumber> inRegister = releasesAnything(decided.decision()) ? decided.counted().registered()
+                .orElseGet(() -> residents.existing(subjects(decided.request()))) : Set.of();
         return commits.submit((c, records) -> {
             DisclosureRequest request = decided.request();
             Decision decision = decided.decision();

@@ -10,12 +10,14 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import nl.doelbinding.engine.catalogue.Policy;
 import nl.doelbinding.engine.model.Decision;
 import nl.doelbinding.engine.model.DisclosureRequest;
+import nl.doelbinding.engine.model.FieldName;
 import nl.doelbinding.engine.model.OverallDecision;
 import nl.doelbinding.engine.model.RequestHistory;
 import nl.doelbinding.engine.model.Subject;
@@ -53,22 +55,28 @@ public final class VolumeLedger implements RequestHistories {
 
     @Override
     public Counted count(DisclosureRequest request, Policy policy, Instant at) {
-        Map<VNumber, String> locations = locations(request.subjects());
+        Map<VNumber, Map<FieldName, String>> registered = registered(request.subjects());
+        Map<VNumber, String> locations = new HashMap<>();
+        registered.forEach((v, values) -> {
+            String location = values.get(ResidentDirectory.LOCATION);
+            if (location != null) {
+                locations.put(v, location);
+            }
+        });
         Map<String, Set<String>> named = new LinkedHashMap<>();
         locations.forEach((v, location) -> named.computeIfAbsent(location, l -> new HashSet<>()).add(v.value()));
         long fromDay = day(at) - policy.windowDays() + 1;
         String unit = request.requester().unit();
-        RequestHistory history = transactions.inTransaction(c -> {
+        RequestHistory history = transactions.reading(c -> {
             int earlier = store.requestsSince(c, unit, fromDay);
             int coverage = 0;
             for (Map.Entry<String, Set<String>> location : named.entrySet()) {
-                Set<String> covered = store.subjectsSince(c, unit, location.getKey(), fromDay);
-                covered.addAll(location.getValue());
-                coverage = Math.max(coverage, coverage(covered.size(), location.getKey()));
+                int covered = store.coveredSince(c, unit, location.getKey(), fromDay, location.getValue());
+                coverage = Math.max(coverage, coverage(covered, location.getKey()));
             }
             return new RequestHistory(earlier, coverage);
         });
-        return new Counted(history, locations);
+        return new Counted(history, locations, Optional.of(registered.keySet()));
     }
 
     /** Counts a decided request in its unit's history; part of the transaction that records the decision. */
@@ -81,19 +89,12 @@ public final class VolumeLedger implements RequestHistories {
         }
     }
 
-    private Map<VNumber, String> locations(List<Subject> subjects) {
+    /** The subjects the register holds, with their location: one read serves the count and the decision log. */
+    private Map<VNumber, Map<FieldName, String>> registered(List<Subject> subjects) {
         if (subjects.isEmpty()) {
             return Map.of();
         }
-        Map<VNumber, String> locations = new HashMap<>();
-        residents.read(subjects.stream().map(Subject::vNumber).toList(), Set.of(ResidentDirectory.LOCATION))
-                .forEach((v, values) -> {
-                    String location = values.get(ResidentDirectory.LOCATION);
-                    if (location != null) {
-                        locations.put(v, location);
-                    }
-                });
-        return locations;
+        return residents.read(subjects.stream().map(Subject::vNumber).toList(), Set.of(ResidentDirectory.LOCATION));
     }
 
     private int coverage(int covered, String location) {

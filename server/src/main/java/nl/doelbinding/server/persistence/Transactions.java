@@ -54,6 +54,14 @@ public final class Transactions {
     }
 
     /**
+     * Runs {@code work}, which only reads, in a transaction (one consistent view): with nothing written there is
+     * nothing to make durable, so no checkpoint follows its commit.
+     */
+    public <T> T reading(Function<Connection, T> work) {
+        return withRetries(work, false);
+    }
+
+    /**
      * Runs {@code work} in a transaction and returns its result once committed, possibly before the commit is
      * durable: the caller must call {@link #awaitDurable()} before it acts on the result outside the database
      * (answers, sends, acknowledges). Meanwhile other transactions can run, and one {@code awaitDurable} makes

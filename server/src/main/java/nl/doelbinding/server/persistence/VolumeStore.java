@@ -4,12 +4,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.Collection;
 
 /**
  * The counts behind the volume rules (legal catalogue R8): requests per requesting unit and day, and the residents
  * a unit's requests named per reception location. Days are UTC epoch days.
+ *
+ * <p>Every read is by key or sums at most one row per day of the window: a resident's last naming is kept per
+ * resident ({@code volume_subjects}), and how many residents were last named on each day per location
+ * ({@code volume_coverage}), the two kept in step by {@link #countSubject}.
  */
 public final class VolumeStore {
     /** The unit's requests on the days from {@code fromDay} on. */
@@ -18,29 +21,33 @@ public final class VolumeStore {
                 + " WHERE requester_unit = ? AND day_number >= ?")) {
             ps.setString(1, unit);
             ps.setInt(2, Math.toIntExact(fromDay));
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return Math.toIntExact(rs.getLong(1));
-            }
+            return single(ps);
         } catch (SQLException e) {
             throw Jdbc.failure("count a unit's requests", e);
         }
     }
 
-    /** The V-numbers at {@code location} that the unit's requests named on the days from {@code fromDay} on. */
-    public Set<String> subjectsSince(Connection c, String unit, String location, long fromDay) {
-        try (PreparedStatement ps = c.prepareStatement("SELECT v_number FROM volume_subjects"
-                + " WHERE requester_unit = ? AND location = ? AND day_number >= ?")) {
-            ps.setString(1, unit);
-            ps.setString(2, location);
-            ps.setInt(3, Math.toIntExact(fromDay));
-            Set<String> named = new HashSet<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    named.add(rs.getString(1));
+    /**
+     * How many residents at {@code location} the unit's requests named on the days from {@code fromDay} on, together
+     * with {@code alsoNamed} (a request's own subjects there): each resident once.
+     */
+    public int coveredSince(Connection c, String unit, String location, long fromDay, Collection<String> alsoNamed) {
+        try {
+            int covered;
+            try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(SUM(residents), 0) FROM volume_coverage"
+                    + " WHERE requester_unit = ? AND location = ? AND day_number >= ?")) {
+                ps.setString(1, unit);
+                ps.setString(2, location);
+                ps.setInt(3, Math.toIntExact(fromDay));
+                covered = single(ps);
+            }
+            for (String vNumber : alsoNamed) {
+                Integer last = lastNamed(c, unit, location, vNumber);
+                if (last == null || last < fromDay) {
+                    covered++;
                 }
             }
-            return named;
+            return covered;
         } catch (SQLException e) {
             throw Jdbc.failure("read a unit's coverage of a location", e);
         }
@@ -49,14 +56,13 @@ public final class VolumeStore {
     /** Counts one request of the unit on {@code day}. */
     public void countRequest(Connection c, String unit, long day) {
         try {
-            if (update(c, "UPDATE volume_requests SET requests = requests + 1 WHERE requester_unit = ? AND day_number = ?",
-                    unit, day) == 0) {
+            String add = "UPDATE volume_requests SET requests = requests + 1 WHERE requester_unit = ? AND day_number = ?";
+            if (update(c, add, unit, day) == 0) {
                 Boolean inserted = Jdbc.unlessDuplicate(c, () -> update(c, "INSERT INTO volume_requests"
                         + " (requester_unit, day_number, requests) VALUES (?, ?, 1)", unit, day) == 1);
                 if (inserted == null) {
                     // Another node counted the unit's first request of the day at the same moment: add to it.
-                    update(c, "UPDATE volume_requests SET requests = requests + 1 WHERE requester_unit = ?"
-                            + " AND day_number = ?", unit, day);
+                    update(c, add, unit, day);
                 }
             }
         } catch (SQLException e) {
@@ -64,29 +70,78 @@ public final class VolumeStore {
         }
     }
 
-    /** Records that the unit's request on {@code day} named the resident at {@code location}. */
+    /**
+     * Records that the unit's request on {@code day} named the resident at {@code location}. A resident named
+     * earlier the same day is already counted: nothing is written.
+     */
     public void countSubject(Connection c, String unit, String location, String vNumber, long day) {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE volume_subjects SET day_number = ?"
+        int today = Math.toIntExact(day);
+        try {
+            Integer last = lastNamed(c, unit, location, vNumber);
+            if (last != null && last >= today) {
+                return;
+            }
+            if (last == null) {
+                Integer inserted = Jdbc.unlessDuplicate(c, () -> subject(c, "INSERT INTO volume_subjects (day_number,"
+                        + " requester_unit, location, v_number) VALUES (?, ?, ?, ?)", today, unit, location, vNumber));
+                if (inserted == null) {
+                    return; // another node counted this resident at the same moment
+                }
+            } else {
+                subject(c, "UPDATE volume_subjects SET day_number = ? WHERE requester_unit = ? AND location = ?"
+                        + " AND v_number = ?", today, unit, location, vNumber);
+                coverage(c, unit, location, last, -1);
+            }
+            coverage(c, unit, location, today, +1);
+        } catch (SQLException e) {
+            throw Jdbc.failure("count a named resident", e);
+        }
+    }
+
+    private static Integer lastNamed(Connection c, String unit, String location, String vNumber) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT day_number FROM volume_subjects"
                 + " WHERE requester_unit = ? AND location = ? AND v_number = ?")) {
-            ps.setInt(1, Math.toIntExact(day));
+            ps.setString(1, unit);
+            ps.setString(2, location);
+            ps.setString(3, vNumber);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : null;
+            }
+        }
+    }
+
+    /** Adds {@code change} to the residents last named on {@code day} at the location. */
+    private static void coverage(Connection c, String unit, String location, int day, int change) throws SQLException {
+        String add = "UPDATE volume_coverage SET residents = residents + ? WHERE requester_unit = ? AND location = ?"
+                + " AND day_number = ?";
+        if (coverageRow(c, add, change, unit, location, day) == 0) {
+            Integer inserted = Jdbc.unlessDuplicate(c, () -> coverageRow(c, "INSERT INTO volume_coverage (residents,"
+                    + " requester_unit, location, day_number) VALUES (?, ?, ?, ?)", change, unit, location, day));
+            if (inserted == null) {
+                coverageRow(c, add, change, unit, location, day);
+            }
+        }
+    }
+
+    private static int coverageRow(Connection c, String sql, int residents, String unit, String location, int day)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setInt(1, residents);
+            ps.setString(2, unit);
+            ps.setString(3, location);
+            ps.setInt(4, day);
+            return ps.executeUpdate();
+        }
+    }
+
+    private static int subject(Connection c, String sql, int day, String unit, String location, String vNumber)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setInt(1, day);
             ps.setString(2, unit);
             ps.setString(3, location);
             ps.setString(4, vNumber);
-            if (ps.executeUpdate() == 0) {
-                // First named; a key taken meanwhile (another node, same moment) is the same fact.
-                Jdbc.unlessDuplicate(c, () -> {
-                    try (PreparedStatement insert = c.prepareStatement("INSERT INTO volume_subjects"
-                            + " (requester_unit, location, v_number, day_number) VALUES (?, ?, ?, ?)")) {
-                        insert.setString(1, unit);
-                        insert.setString(2, location);
-                        insert.setString(3, vNumber);
-                        insert.setInt(4, Math.toIntExact(day));
-                        return insert.executeUpdate();
-                    }
-                });
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure("count a named resident", e);
+            return ps.executeUpdate();
         }
     }
 
@@ -95,6 +150,13 @@ public final class VolumeStore {
             ps.setString(1, unit);
             ps.setInt(2, Math.toIntExact(day));
             return ps.executeUpdate();
+        }
+    }
+
+    private static int single(PreparedStatement ps) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return Math.toIntExact(rs.getLong(1));
         }
     }
 }

@@ -146,9 +146,10 @@ class H2VolumeLedgerTest {
     }
 
     @Test
-    void theCountedLocationsAreTheOnesRecordedWithTheDecision() {
+    void theCountedLocationsAreTheOnesRecordedWithTheDecisionAndOnlyResidentsInTheRegisterAreRegistered() {
         Counted counted = ledger.count(request("AVIM-Noord", 1000000001L, 1000000999L), POLICY, NOW);
 
         assertThat(counted.locations()).containsExactly(Map.entry(new VNumber("1000000001"), "AZC Assen"));
+        assertThat(counted.registered()).contains(Set.of(new VNumber("1000000001")));
     }
 }

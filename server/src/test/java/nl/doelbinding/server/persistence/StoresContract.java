@@ -281,11 +281,18 @@ abstract class StoresContract {
             volume.countSubject(c, "AVIM-Oost", "AZC Assen", "1000000004", 100);
         });
 
-        assertThat(tx.inTransaction((Connection c) -> volume.subjectsSince(c, "AVIM-Noord", "AZC Assen", 71)))
-                .containsExactlyInAnyOrder("1000000001", "1000000002");
-        assertThat(tx.inTransaction((Connection c) -> volume.subjectsSince(c, "AVIM-Noord", "AZC Assen", 81)))
-                .containsExactly("1000000001");
+        assertThat(tx.inTransaction((Connection c) -> volume.coveredSince(c, "AVIM-Noord", "AZC Assen", 71, List.of())))
+                .isEqualTo(2);
+        assertThat(tx.inTransaction((Connection c) -> volume.coveredSince(c, "AVIM-Noord", "AZC Assen", 81, List.of())))
+                .as("1000000002 was last named before the window").isEqualTo(1);
+        assertThat(tx.inTransaction((Connection c) -> volume.coveredSince(c, "AVIM-Noord", "AZC Assen", 81,
+                List.of("1000000001", "1000000002", "1000000009")))).as("each resident once").isEqualTo(3);
         assertThat(count("volume_subjects")).isEqualTo(4);
+        // Per location and day, the residents last named then: Assen day 80 holds 1000000002 only, since
+        // 1000000001 moved to day 100.
+        assertThat(tx.inTransaction((Connection c) -> volume.coveredSince(c, "AVIM-Noord", "AZC Assen", 80, List.of())))
+                .isEqualTo(2);
+        assertThat(count("volume_coverage")).isEqualTo(4);
     }
 
     @Test

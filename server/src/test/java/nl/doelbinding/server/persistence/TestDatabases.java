@@ -81,7 +81,7 @@ public final class TestDatabases {
             try (Statement st = c.createStatement()) {
                 for (String table : new String[] {"disclosure_records", "escalations", "decisions", "oral_orders",
                         "request_replies", "requests", "ruleset_events", "rulesets",
-                        "audit_records", "processed_files", "volume_requests", "volume_subjects"}) {
+                        "audit_records", "processed_files", "volume_requests", "volume_subjects", "volume_coverage"}) {
                     st.executeUpdate("DELETE FROM " + table);
                 }
                 st.executeUpdate("UPDATE audit_head SET seq = 0, hash = '" + "0".repeat(64)
