@@ -67,12 +67,16 @@ public final class VolumeLedger implements RequestHistories {
         locations.forEach((v, location) -> named.computeIfAbsent(location, l -> new HashSet<>()).add(v.value()));
         long fromDay = day(at) - policy.windowDays() + 1;
         String unit = request.requester().unit();
+        // Read before the transaction: a register on the same pool must not be asked for a second connection while
+        // this thread holds one (with every pooled connection so held, no thread would get its second).
+        Map<String, OptionalLong> sizes = new HashMap<>();
+        named.keySet().forEach(location -> sizes.put(location, size(location)));
         RequestHistory history = transactions.reading(c -> {
             int earlier = store.requestsSince(c, unit, fromDay);
             int coverage = 0;
             for (Map.Entry<String, Set<String>> location : named.entrySet()) {
                 int covered = store.coveredSince(c, unit, location.getKey(), fromDay, location.getValue());
-                coverage = Math.max(coverage, coverage(covered, location.getKey()));
+                coverage = Math.max(coverage, coverage(covered, sizes.get(location.getKey())));
             }
             return new RequestHistory(earlier, coverage);
         });
@@ -97,8 +101,7 @@ public final class VolumeLedger implements RequestHistories {
         return residents.read(subjects.stream().map(Subject::vNumber).toList(), Set.of(ResidentDirectory.LOCATION));
     }
 
-    private int coverage(int covered, String location) {
-        OptionalLong size = size(location);
+    private static int coverage(int covered, OptionalLong size) {
         // A register that cannot tell the size, or holds fewer residents than were named there: fully covered.
         long residentsThere = size.isPresent() ? Math.max(size.getAsLong(), covered) : covered;
         return RequestHistory.percent(covered, residentsThere);

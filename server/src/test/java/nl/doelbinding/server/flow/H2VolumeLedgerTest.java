@@ -3,6 +3,8 @@ package nl.doelbinding.server.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,8 +33,11 @@ import nl.doelbinding.engine.model.VNumber;
 import nl.doelbinding.engine.port.RequestHistories.Counted;
 import nl.doelbinding.engine.port.ResidentDirectory;
 import nl.doelbinding.server.persistence.Database;
+import nl.doelbinding.server.persistence.DatabaseConfig;
 import nl.doelbinding.server.persistence.TestDatabases;
 import nl.doelbinding.server.persistence.VolumeStore;
+import nl.doelbinding.server.residents.JdbcResidentDirectory;
+import nl.doelbinding.server.residents.SyntheticRegister;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -151,5 +156,32 @@ class H2VolumeLedgerTest {
 
         assertThat(counted.locations()).containsExactly(Map.entry(new VNumber("1000000001"), "AZC Assen"));
         assertThat(counted.registered()).contains(Set.of(new VNumber("1000000001")));
+    }
+
+    /**
+     * The register on the server's own pool, as the embedded database and the synthetic register run it: counting
+     * must not hold a connection while it asks the register for another. With one connection left in the pool, a
+     * count that did would wait for itself until the pool gave up (as 32 request threads on a pool of 10 did).
+     */
+    @Test
+    void aRegisterOnTheSamePoolIsNeverAskedForASecondConnection() throws SQLException {
+        Path small = dir.resolve("small");
+        try (Database one = Database.open(DatabaseConfig.embedded(small, 2))) {
+            new SyntheticRegister(SyntheticRegister.SEED, 40).load(one.dataSource());
+            JdbcResidentDirectory register = new JdbcResidentDirectory(one.dataSource());
+            String location = register.read(List.of(new VNumber("1000000001")), Set.of(ResidentDirectory.LOCATION))
+                    .get(new VNumber("1000000001")).get(ResidentDirectory.LOCATION);
+            long atLocation = register.residentsAt(location).orElseThrow();
+            VolumeLedger onePool = new VolumeLedger(one.transactions(), new VolumeStore(), register,
+                    Clock.fixed(NOW, ZoneOffset.UTC));
+
+            Counted counted;
+            try (Connection taken = one.dataSource().getConnection()) {
+                counted = onePool.count(request("AVIM-Noord", 1000000001L), POLICY, NOW);
+            }
+
+            assertThat(counted.history()).isEqualTo(new RequestHistory(0, RequestHistory.percent(1, atLocation)));
+            assertThat(counted.locations()).containsEntry(new VNumber("1000000001"), location);
+        }
     }
 }
