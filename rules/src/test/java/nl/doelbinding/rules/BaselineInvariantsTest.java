@@ -96,6 +96,26 @@ class BaselineInvariantsTest {
         assertThat(runScenario(baseline, c).failed()).isEqualTo(1);
     }
 
+    @Test
+    void withoutTheRequestCountRuleTheVolumeInvariantFailsOnAUnitOverTheThreshold() {
+        Map<String, String> files = new TreeMap<>(source.files());
+        String request = files.get("rules/request.dslr");
+        String without = request.replaceFirst("(?s)rule \"REQ-VOLUME-02.*?\nend\n", "");
+        assertThat(without).isNotEqualTo(request).doesNotContain("REQ-VOLUME-02");
+        files.put("rules/request.dslr", without);
+        CompiledRuleset broken = new DroolsRulesetCompiler().compile(RulesetSource.of(files)).orThrow();
+
+        VerificationReport report = new InvariantVerifier().verify(broken, own(broken).invariants());
+
+        assertThat(report.violations()).extracting(v -> v.invariant().id()).containsExactly("INV-VOLUME-02");
+        Counterexample c = report.violations().get(0).counterexample();
+        // the smallest count the invariant names, although the broken ruleset no longer tells 0 and 20 apart
+        assertThat(c.request().history().earlierRequests()).isEqualTo(20);
+        assertThat(c.scenarioYaml()).contains("history: { earlierRequests: 20, locationCoverage: 0 }");
+        assertThat(runScenario(broken, c).failed()).isZero();
+        assertThat(runScenario(baseline, c).failed()).isEqualTo(1);
+    }
+
     private static ScenarioReport runScenario(CompiledRuleset ruleset, Counterexample c) {
         SortedMap<String, String> files = new TreeMap<>();
         files.put("counterexample.yaml", c.scenarioYaml());

@@ -122,6 +122,20 @@ public final class DecisionSpace {
         return subjectCounts.headSet(count + 1).last();
     }
 
+    /** The earlier-request count in the space that stands for {@code count} (as {@link #representative}). */
+    public int representativeEarlier(int count) {
+        return floor(histories.stream().map(RequestHistory::earlierRequests), count);
+    }
+
+    /** The location coverage in the space that stands for {@code percent} (as {@link #representative}). */
+    public int representativeCoverage(int percent) {
+        return floor(histories.stream().map(RequestHistory::locationCoverage), percent);
+    }
+
+    private static int floor(java.util.stream.Stream<Integer> values, int value) {
+        return values.filter(v -> v <= value).max(Integer::compare).orElse(0);
+    }
+
     /** The request contexts, smallest first. */
     public List<RequestContext> contexts() {
         return contexts;

@@ -36,7 +36,7 @@ public final class InvariantReader {
     private static final Set<String> KEYS = Set.of("id", "description", "citation", "when", "fieldOutcomeIn",
             "decisionIn");
     private static final Set<String> WHEN_KEYS = Set.of("categories", "fields", "purposes", "instruments",
-            "authorisation", "oral", "caseReference", "orderReference", "subjects");
+            "authorisation", "oral", "caseReference", "orderReference", "subjects", "earlierRequests", "locationCoverage");
 
     private final Catalogue catalogue;
 
@@ -142,6 +142,10 @@ public final class InvariantReader {
         Optional<Set<Optional<PurposeCode>>> purposes = list(when, "purposes", problems, this::purpose);
         Optional<Set<InstrumentCode>> instruments = list(when, "instruments", problems, this::instrument);
         Optional<Set<Integer>> subjects = list(when, "subjects", problems, InvariantReader::subjects);
+        Optional<Set<Integer>> earlier = list(when, "earlierRequests", problems,
+                v -> count(v, Integer.MAX_VALUE, "a number of earlier requests"));
+        Optional<Set<Integer>> coverages = list(when, "locationCoverage", problems,
+                v -> count(v, 100, "a coverage in percent"));
         if (categories.isPresent() && fields.isPresent()) {
             for (FieldName name : fields.get()) {
                 catalogue.field(name).map(FieldDefinition::category).filter(c -> !categories.get().contains(c))
@@ -151,7 +155,8 @@ public final class InvariantReader {
         }
         InvariantScope scope = new InvariantScope(categories, fields, purposes, instruments,
                 flags(when, "authorisation", problems), flags(when, "oral", problems),
-                flags(when, "caseReference", problems), flags(when, "orderReference", problems), subjects);
+                flags(when, "caseReference", problems), flags(when, "orderReference", problems), subjects, earlier,
+                coverages);
         if (problems.isEmpty() && catalogue.fields().stream().noneMatch(scope::covers)) {
             problems.add("'when' selects no field of the catalogue, so it would prove nothing");
         }
@@ -246,6 +251,14 @@ public final class InvariantReader {
         if (!number || value.asLong() < 0 || value.asLong() > RequestReader.MAX_SUBJECTS) {
             return Result.error("'" + value.asText() + "' is not a number of subjects from 0 to "
                     + RequestReader.MAX_SUBJECTS);
+        }
+        return Result.of((int) value.asLong());
+    }
+
+    private static Result<Integer> count(JsonNode value, int max, String what) {
+        boolean number = value.isIntegralNumber() || (value.isTextual() && value.asText().matches("\\d{1,9}"));
+        if (!number || value.asLong() < 0 || value.asLong() > max) {
+            return Result.error("'" + value.asText() + "' is not " + what + " from 0 to " + max);
         }
         return Result.of((int) value.asLong());
     }

@@ -22,22 +22,27 @@ import nl.doelbinding.engine.model.PurposeCode;
  * @param caseReference  whether {@code caseReference} is present
  * @param orderReference whether {@code legalBasis.reference} is present (an extension of the format)
  * @param subjects       numbers of named subjects
+ * @param earlierRequests the requester's earlier requests in the window (legal catalogue R8)
+ * @param coverages       the requester's coverage of a location, in percent (legal catalogue R8)
  */
 public record InvariantScope(Optional<Set<FieldCategory>> categories, Optional<Set<FieldName>> fields,
                              Optional<Set<Optional<PurposeCode>>> purposes, Optional<Set<InstrumentCode>> instruments,
                              Optional<Set<Boolean>> authorisation, Optional<Set<Boolean>> oral,
                              Optional<Set<Boolean>> caseReference, Optional<Set<Boolean>> orderReference,
-                             Optional<Set<Integer>> subjects) {
+                             Optional<Set<Integer>> subjects, Optional<Set<Integer>> earlierRequests,
+                             Optional<Set<Integer>> coverages) {
     /** The whole space. */
     public static InvariantScope everything() {
         return new InvariantScope(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
     }
 
-    /** The same scope with other subject counts. */
-    InvariantScope withSubjects(Optional<Set<Integer>> counts) {
+    /** The same scope with other subject counts and history values (the ones of the space that stand for them). */
+    InvariantScope withCounts(Optional<Set<Integer>> subjectCounts, Optional<Set<Integer>> earlier,
+                              Optional<Set<Integer>> coverage) {
         return new InvariantScope(categories, fields, purposes, instruments, authorisation, oral, caseReference,
-                orderReference, counts);
+                orderReference, subjectCounts, earlier, coverage);
     }
 
     /** Whether requests with these request-level facts are in scope. */
@@ -45,7 +50,9 @@ public record InvariantScope(Optional<Set<FieldCategory>> categories, Optional<S
         return allows(purposes, context.purpose()) && allows(instruments, context.instrument())
                 && allows(authorisation, context.authorisation()) && allows(oral, context.oral())
                 && allows(caseReference, context.caseReference()) && allows(orderReference, context.orderReference())
-                && allows(subjects, context.subjects());
+                && allows(subjects, context.subjects())
+                && allows(earlierRequests, context.history().earlierRequests())
+                && allows(coverages, context.history().locationCoverage());
     }
 
     /** Whether the field is in scope. */

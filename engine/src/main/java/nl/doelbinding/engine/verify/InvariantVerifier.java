@@ -15,6 +15,7 @@ import nl.doelbinding.engine.model.FieldDecision;
 import nl.doelbinding.engine.model.FieldName;
 import nl.doelbinding.engine.model.FieldOutcome;
 import nl.doelbinding.engine.model.OverallDecision;
+import nl.doelbinding.engine.model.RequestHistory;
 import nl.doelbinding.engine.model.RulesetRef;
 import nl.doelbinding.engine.ruleset.CompiledRuleset;
 import nl.doelbinding.engine.ruleset.RuleInfo;
@@ -143,10 +144,14 @@ public final class InvariantVerifier {
         return List.of(Math.min(released, rejected), Math.max(released, rejected));
     }
 
-    /** The scope with each subject count an invariant names replaced by the count that stands for it. */
+    /** The scope with each count an invariant names replaced by the count that stands for it. */
     private static InvariantScope inSpace(InvariantScope when, DecisionSpace space) {
-        return when.withSubjects(when.subjects().map(counts -> counts.stream().map(space::representative)
-                .collect(Collectors.toSet())));
+        return when.withCounts(
+                when.subjects().map(counts -> counts.stream().map(space::representative).collect(Collectors.toSet())),
+                when.earlierRequests().map(counts -> counts.stream().map(space::representativeEarlier)
+                        .collect(Collectors.toSet())),
+                when.coverages().map(counts -> counts.stream().map(space::representativeCoverage)
+                        .collect(Collectors.toSet())));
     }
 
     private static List<Integer> fieldsInScope(Invariant invariant, ExploredSpace explored) {
@@ -167,6 +172,14 @@ public final class InvariantVerifier {
         context = context.withSubjects(invariant.when().subjects().flatMap(counts -> counts.stream()
                 .filter(n -> explored.space.representative(n) == represented).min(Integer::compare))
                 .orElse(represented));
+        RequestHistory history = context.history();
+        int earlier = invariant.when().earlierRequests().flatMap(counts -> counts.stream()
+                .filter(n -> explored.space.representativeEarlier(n) == history.earlierRequests())
+                .min(Integer::compare)).orElse(history.earlierRequests());
+        int coverage = invariant.when().coverages().flatMap(counts -> counts.stream()
+                .filter(n -> explored.space.representativeCoverage(n) == history.locationCoverage())
+                .min(Integer::compare)).orElse(history.locationCoverage());
+        context = context.withHistory(new RequestHistory(earlier, coverage));
         List<FieldName> fields = witness.fields().stream().map(explored.fieldNames::get).toList();
         var request = context.request(fields);
         Decision decision = engine.decide(request);

@@ -60,6 +60,12 @@ public record RequestContext(Optional<PurposeCode> purpose, InstrumentCode instr
                 history);
     }
 
+    /** The same facts with another history. */
+    RequestContext withHistory(RequestHistory other) {
+        return new RequestContext(purpose, instrument, orderReference, authorisation, oral, caseReference, subjects, unit,
+                other);
+    }
+
     /** How much history the context has: a measure of a counterexample's size (none is smallest). */
     int historySize() {
         return (history.earlierRequests() > 0 ? 1 : 0) + (history.locationCoverage() > 0 ? 1 : 0);

@@ -46,6 +46,8 @@ class InvariantReaderTest {
                       oral: [false]
                       caseReference: [true]
                       subjects: [0, 1, 50]
+                      earlierRequests: [20, 400]
+                      locationCoverage: [11]
                     fieldOutcomeIn: [REJECT, ESCALATE]
                   - id: INV-CONSENT-01
                     when: { instruments: [CONSENT] }
@@ -67,6 +69,8 @@ class InvariantReaderTest {
         assertThat(special.when().caseReference()).contains(Set.of(true));
         assertThat(special.when().orderReference()).isEmpty();
         assertThat(special.when().subjects()).contains(Set.of(0, 1, 50));
+        assertThat(special.when().earlierRequests()).contains(Set.of(20, 400));
+        assertThat(special.when().coverages()).contains(Set.of(11));
         assertThat(special.fieldOutcomeIn()).contains(Set.of(FieldOutcome.REJECT, FieldOutcome.ESCALATE));
         assertThat(special.decisionIn()).isEmpty();
         Invariant consent = set.invariants().get(1);
@@ -86,7 +90,7 @@ class InvariantReaderTest {
                       categories: [SECRET]
                     fieldOutcomeIn: [REJECTED]
                   - id: INV-X-02
-                    when: { oral: [maybe], subjects: [-1] }
+                    when: { oral: [maybe], subjects: [-1], earlierRequests: [many], locationCoverage: [101] }
                     decisionIn: [DENIED]
                 """)).containsExactlyInAnyOrder(
                 FILE + ": invariant INV-X-01: unknown purpose 'CRIMINAL_INVESTIGATOIN' in when.purposes",
@@ -96,6 +100,9 @@ class InvariantReaderTest {
                 FILE + ": invariant INV-X-01: unknown outcome 'REJECTED' in fieldOutcomeIn",
                 FILE + ": invariant INV-X-02: 'maybe' is not true or false in when.oral",
                 FILE + ": invariant INV-X-02: '-1' is not a number of subjects from 0 to 1000 in when.subjects",
+                FILE + ": invariant INV-X-02: 'many' is not a number of earlier requests from 0 to 2147483647 in"
+                        + " when.earlierRequests",
+                FILE + ": invariant INV-X-02: '101' is not a coverage in percent from 0 to 100 in when.locationCoverage",
                 FILE + ": invariant INV-X-02: unknown decision 'DENIED' in decisionIn");
     }
 
