@@ -74,12 +74,7 @@ class BaselineInvariantsTest {
 
     @Test
     void withoutTheConsentRuleTheConsentInvariantFailsOnAConsentRequest() {
-        Map<String, String> files = new TreeMap<>(source.files());
-        String request = files.get("rules/request.dslr");
-        String withoutConsent = request.replaceFirst("(?s)rule \"REQ-CONSENT-01.*?\\nend\\n", "");
-        assertThat(withoutConsent).isNotEqualTo(request).doesNotContain("REQ-CONSENT-01");
-        files.put("rules/request.dslr", withoutConsent);
-        CompiledRuleset broken = new DroolsRulesetCompiler().compile(RulesetSource.of(files)).orThrow();
+        CompiledRuleset broken = withoutRequestRule("REQ-CONSENT-01");
 
         VerificationReport report = new InvariantVerifier().verify(broken, own(broken).invariants());
 
@@ -98,12 +93,7 @@ class BaselineInvariantsTest {
 
     @Test
     void withoutTheRequestCountRuleTheVolumeInvariantFailsOnAUnitOverTheThreshold() {
-        Map<String, String> files = new TreeMap<>(source.files());
-        String request = files.get("rules/request.dslr");
-        String without = request.replaceFirst("(?s)rule \"REQ-VOLUME-02.*?\nend\n", "");
-        assertThat(without).isNotEqualTo(request).doesNotContain("REQ-VOLUME-02");
-        files.put("rules/request.dslr", without);
-        CompiledRuleset broken = new DroolsRulesetCompiler().compile(RulesetSource.of(files)).orThrow();
+        CompiledRuleset broken = withoutRequestRule("REQ-VOLUME-02");
 
         VerificationReport report = new InvariantVerifier().verify(broken, own(broken).invariants());
 
@@ -114,6 +104,16 @@ class BaselineInvariantsTest {
         assertThat(c.scenarioYaml()).contains("history: { earlierRequests: 20, locationCoverage: 0 }");
         assertThat(runScenario(broken, c).failed()).isZero();
         assertThat(runScenario(baseline, c).failed()).isEqualTo(1);
+    }
+
+    /** The baseline with one rule of {@code rules/request.dslr} deleted, as an author might by mistake. */
+    private CompiledRuleset withoutRequestRule(String id) {
+        Map<String, String> files = new TreeMap<>(source.files());
+        String request = files.get("rules/request.dslr");
+        String without = request.replaceFirst("(?s)rule \"" + id + ".*?\\nend\\n", "");
+        assertThat(without).isNotEqualTo(request).doesNotContain(id);
+        files.put("rules/request.dslr", without);
+        return new DroolsRulesetCompiler().compile(RulesetSource.of(files)).orThrow();
     }
 
     private static ScenarioReport runScenario(CompiledRuleset ruleset, Counterexample c) {
