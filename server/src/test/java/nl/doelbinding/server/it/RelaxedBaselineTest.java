@@ -7,6 +7,9 @@ import nl.doelbinding.engine.drools.DroolsRulesetCompiler;
 import nl.doelbinding.engine.ruleset.CompiledRuleset;
 import nl.doelbinding.engine.ruleset.RulesetSource;
 import nl.doelbinding.engine.scenario.ScenarioReport;
+import nl.doelbinding.engine.verify.InvariantReader;
+import nl.doelbinding.engine.verify.InvariantSet;
+import nl.doelbinding.engine.verify.InvariantVerifier;
 import nl.doelbinding.server.cli.RulesetLocation;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +23,7 @@ class RelaxedBaselineTest {
     private final RulesetSource relaxed = RunningServer.withoutHistoryLimits(baseline);
 
     @Test
-    void itPassesEveryOwnScenario() {
+    void itPassesEveryOwnScenarioAndProvesEveryOwnInvariant() {
         CompiledRuleset compiled = new DroolsRulesetCompiler().compile(relaxed).ruleset().orElseThrow();
 
         ScenarioReport report = new nl.doelbinding.engine.scenario.ScenarioRunner(compiled).runOwnScenarios();
@@ -28,6 +31,9 @@ class RelaxedBaselineTest {
         assertThat(report.errors()).isEmpty();
         assertThat(report.failed()).as(report.summary()).isZero();
         assertThat(report.passed()).isGreaterThan(100);
+        InvariantSet invariants = new InvariantReader(compiled.catalogue()).readOwn(relaxed);
+        assertThat(invariants.errors()).isEmpty();
+        assertThat(new InvariantVerifier().verify(compiled, invariants.invariants()).holds()).isTrue();
         Policy policy = compiled.catalogue().policy();
         assertThat(policy.requestThreshold()).isEqualTo(1_000_000_000);
         assertThat(policy.coverageThreshold()).isEqualTo(99);
@@ -38,7 +44,8 @@ class RelaxedBaselineTest {
         assertThat(relaxed.files().keySet()).isEqualTo(baseline.files().keySet());
         baseline.files().forEach((path, text) -> {
             String other = relaxed.files().get(path);
-            if (path.equals("catalogue/policy.yaml") || path.equals("scenarios/request-level.yaml")) {
+            if (path.equals("catalogue/policy.yaml") || path.equals("scenarios/request-level.yaml")
+                    || path.equals("invariants/request-level.yaml")) {
                 assertThat(other).as(path).isNotEqualTo(text);
                 assertThat(other.replaceAll("\\d+", "N")).as(path).isEqualTo(text.replaceAll("\\d+", "N"));
             } else {

@@ -56,11 +56,15 @@ final class RunningServer implements AutoCloseable {
     private static final int COVERAGE_OUT_OF_REACH = 99;
     private static final java.util.regex.Pattern HISTORY = java.util.regex.Pattern.compile(
             "history: \\{ earlierRequests: (\\d+), locationCoverage: (\\d+) }");
+    private static final java.util.regex.Pattern SCOPED_EARLIER = java.util.regex.Pattern.compile(
+            "earlierRequests: \\[([\\d, ]+)]");
+    private static final java.util.regex.Pattern SCOPED_COVERAGE = java.util.regex.Pattern.compile(
+            "locationCoverage: \\[([\\d, ]+)]");
 
     /**
      * The baseline with R8's thresholds where no test of a class reaches them (a billion requests, 99% of a
-     * location), and its scenarios' histories moved with them, class for class, so that the variant still passes
-     * its own checks when a lifecycle test uploads it.
+     * location), and its scenarios' histories and its invariants' history scopes moved with them, class for class,
+     * so that the variant still passes its own checks when a lifecycle test uploads it.
      */
     static RulesetSource withoutHistoryLimits(RulesetSource baseline) {
         Map<String, String> files = new java.util.TreeMap<>(baseline.files());
@@ -76,7 +80,16 @@ final class RunningServer implements AutoCloseable {
         files.replaceAll((path, text) -> path.startsWith("scenarios/") ? HISTORY.matcher(text).replaceAll(m ->
                 "history: { earlierRequests: " + earlier(Integer.parseInt(m.group(1))) + ", locationCoverage: "
                         + coverage(Integer.parseInt(m.group(2))) + " }") : text);
+        files.replaceAll((path, text) -> path.startsWith("invariants/") ? moved(SCOPED_COVERAGE, "locationCoverage",
+                RunningServer::coverage, moved(SCOPED_EARLIER, "earlierRequests", RunningServer::earlier, text)) : text);
         return RulesetSource.of(files);
+    }
+
+    private static String moved(java.util.regex.Pattern key, String name, java.util.function.IntUnaryOperator move,
+                                String text) {
+        return key.matcher(text).replaceAll(m -> name + ": [" + java.util.Arrays.stream(m.group(1).split(","))
+                .map(String::strip).mapToInt(Integer::parseInt).map(move).mapToObj(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(", ")) + "]");
     }
 
     private static int earlier(int requests) {
