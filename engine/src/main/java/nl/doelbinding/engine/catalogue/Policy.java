@@ -30,9 +30,4 @@ public record Policy(int subjectThreshold, int requestThreshold, int coverageThr
             throw new IllegalArgumentException("windowDays must be at least 1");
         }
     }
-
-    /** A policy with only the subject threshold named; the others at the catalogue's suggested start. */
-    public Policy(int subjectThreshold) {
-        this(subjectThreshold, SUGGESTED_REQUEST_THRESHOLD, SUGGESTED_COVERAGE_THRESHOLD, SUGGESTED_WINDOW_DAYS);
-    }
 }

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import nl.doelbinding.engine.catalogue.Policy;
 
 /**
  * What a ruleset's request-level conditions compare the open-ended request facts with: the number of named
@@ -44,7 +45,7 @@ public record RequestConditions(SortedSet<Integer> subjectCounts, SortedSet<Stri
      * vocabulary (no subject, some, more than the threshold; no history, history at and above the
      * thresholds), and a note that this is an assumption.
      */
-    public static RequestConditions assumed(nl.doelbinding.engine.catalogue.Policy policy) {
+    public static RequestConditions assumed(Policy policy) {
         int subjects = policy.subjectThreshold();
         return new RequestConditions(new TreeSet<>(List.of(0, 1, subjects + 1)), new TreeSet<>(),
                 List.of("the ruleset does not report what its conditions compare the subject count, unit and"

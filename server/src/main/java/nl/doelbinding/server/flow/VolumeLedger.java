@@ -69,14 +69,14 @@ public final class VolumeLedger implements RequestHistories {
         String unit = request.requester().unit();
         // Read before the transaction: a register on the same pool must not be asked for a second connection while
         // this thread holds one (with every pooled connection so held, no thread would get its second).
-        Map<String, OptionalLong> sizes = new HashMap<>();
-        named.keySet().forEach(location -> sizes.put(location, size(location)));
+        Map<String, OptionalLong> locationSizes = new HashMap<>();
+        named.keySet().forEach(location -> locationSizes.put(location, size(location)));
         RequestHistory history = transactions.reading(c -> {
             int earlier = store.requestsSince(c, unit, fromDay);
             int coverage = 0;
             for (Map.Entry<String, Set<String>> location : named.entrySet()) {
                 int covered = store.coveredSince(c, unit, location.getKey(), fromDay, location.getValue());
-                coverage = Math.max(coverage, coverage(covered, sizes.get(location.getKey())));
+                coverage = Math.max(coverage, coverage(covered, locationSizes.get(location.getKey())));
             }
             return new RequestHistory(earlier, coverage);
         });

@@ -17,11 +17,9 @@ import java.util.Collection;
 public final class VolumeStore {
     /** The unit's requests on the days from {@code fromDay} on. */
     public int requestsSince(Connection c, String unit, long fromDay) {
-        try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(SUM(requests), 0) FROM volume_requests"
-                + " WHERE requester_unit = ? AND day_number >= ?")) {
-            ps.setString(1, unit);
-            ps.setInt(2, Math.toIntExact(fromDay));
-            return single(ps);
+        try {
+            return sum(c, "SELECT COALESCE(SUM(requests), 0) FROM volume_requests WHERE requester_unit = ?"
+                    + " AND day_number >= ?", unit, Math.toIntExact(fromDay));
         } catch (SQLException e) {
             throw Jdbc.failure("count a unit's requests", e);
         }
@@ -33,14 +31,8 @@ public final class VolumeStore {
      */
     public int coveredSince(Connection c, String unit, String location, long fromDay, Collection<String> alsoNamed) {
         try {
-            int covered;
-            try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(SUM(residents), 0) FROM volume_coverage"
-                    + " WHERE requester_unit = ? AND location = ? AND day_number >= ?")) {
-                ps.setString(1, unit);
-                ps.setString(2, location);
-                ps.setInt(3, Math.toIntExact(fromDay));
-                covered = single(ps);
-            }
+            int covered = sum(c, "SELECT COALESCE(SUM(residents), 0) FROM volume_coverage WHERE requester_unit = ?"
+                    + " AND location = ? AND day_number >= ?", unit, location, Math.toIntExact(fromDay));
             for (String vNumber : alsoNamed) {
                 Integer last = lastNamed(c, unit, location, vNumber);
                 if (last == null || last < fromDay) {
@@ -56,15 +48,9 @@ public final class VolumeStore {
     /** Counts one request of the unit on {@code day}. */
     public void countRequest(Connection c, String unit, long day) {
         try {
-            String add = "UPDATE volume_requests SET requests = requests + 1 WHERE requester_unit = ? AND day_number = ?";
-            if (update(c, add, unit, day) == 0) {
-                Boolean inserted = Jdbc.unlessDuplicate(c, () -> update(c, "INSERT INTO volume_requests"
-                        + " (requester_unit, day_number, requests) VALUES (?, ?, 1)", unit, day) == 1);
-                if (inserted == null) {
-                    // Another node counted the unit's first request of the day at the same moment: add to it.
-                    update(c, add, unit, day);
-                }
-            }
+            addOrInsert(c, "UPDATE volume_requests SET requests = requests + ? WHERE requester_unit = ?"
+                    + " AND day_number = ?", "INSERT INTO volume_requests (requests, requester_unit, day_number)"
+                    + " VALUES (?, ?, ?)", 1, unit, Math.toIntExact(day));
         } catch (SQLException e) {
             throw Jdbc.failure("count a unit's request", e);
         }
@@ -82,13 +68,13 @@ public final class VolumeStore {
                 return;
             }
             if (last == null) {
-                Integer inserted = Jdbc.unlessDuplicate(c, () -> subject(c, "INSERT INTO volume_subjects (day_number,"
+                Integer inserted = Jdbc.unlessDuplicate(c, () -> execute(c, "INSERT INTO volume_subjects (day_number,"
                         + " requester_unit, location, v_number) VALUES (?, ?, ?, ?)", today, unit, location, vNumber));
                 if (inserted == null) {
                     return; // another node counted this resident at the same moment
                 }
             } else {
-                subject(c, "UPDATE volume_subjects SET day_number = ? WHERE requester_unit = ? AND location = ?"
+                execute(c, "UPDATE volume_subjects SET day_number = ? WHERE requester_unit = ? AND location = ?"
                         + " AND v_number = ?", today, unit, location, vNumber);
                 coverage(c, unit, location, last, -1);
             }
@@ -99,64 +85,53 @@ public final class VolumeStore {
     }
 
     private static Integer lastNamed(Connection c, String unit, String location, String vNumber) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT day_number FROM volume_subjects"
-                + " WHERE requester_unit = ? AND location = ? AND v_number = ?")) {
-            ps.setString(1, unit);
-            ps.setString(2, location);
-            ps.setString(3, vNumber);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getInt(1) : null;
-            }
+        try (PreparedStatement ps = statement(c, "SELECT day_number FROM volume_subjects WHERE requester_unit = ?"
+                + " AND location = ? AND v_number = ?", unit, location, vNumber);
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getInt(1) : null;
         }
     }
 
     /** Adds {@code change} to the residents last named on {@code day} at the location. */
     private static void coverage(Connection c, String unit, String location, int day, int change) throws SQLException {
-        String add = "UPDATE volume_coverage SET residents = residents + ? WHERE requester_unit = ? AND location = ?"
-                + " AND day_number = ?";
-        if (coverageRow(c, add, change, unit, location, day) == 0) {
-            Integer inserted = Jdbc.unlessDuplicate(c, () -> coverageRow(c, "INSERT INTO volume_coverage (residents,"
-                    + " requester_unit, location, day_number) VALUES (?, ?, ?, ?)", change, unit, location, day));
-            if (inserted == null) {
-                coverageRow(c, add, change, unit, location, day);
-            }
+        addOrInsert(c, "UPDATE volume_coverage SET residents = residents + ? WHERE requester_unit = ? AND location = ?"
+                + " AND day_number = ?", "INSERT INTO volume_coverage (residents, requester_unit, location, day_number)"
+                + " VALUES (?, ?, ?, ?)", change, unit, location, day);
+    }
+
+    /**
+     * Adds to a counter row, or creates it: {@code update} and {@code insert} take the same parameters, the amount
+     * first. A row created by another node at the same moment is added to.
+     */
+    private static void addOrInsert(Connection c, String update, String insert, Object... params) throws SQLException {
+        if (execute(c, update, params) == 0 && Jdbc.unlessDuplicate(c, () -> execute(c, insert, params)) == null) {
+            execute(c, update, params);
         }
     }
 
-    private static int coverageRow(Connection c, String sql, int residents, String unit, String location, int day)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setInt(1, residents);
-            ps.setString(2, unit);
-            ps.setString(3, location);
-            ps.setInt(4, day);
+    private static int execute(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = statement(c, sql, params)) {
             return ps.executeUpdate();
         }
     }
 
-    private static int subject(Connection c, String sql, int day, String unit, String location, String vNumber)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setInt(1, day);
-            ps.setString(2, unit);
-            ps.setString(3, location);
-            ps.setString(4, vNumber);
-            return ps.executeUpdate();
-        }
-    }
-
-    private static int update(Connection c, String sql, String unit, long day) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, unit);
-            ps.setInt(2, Math.toIntExact(day));
-            return ps.executeUpdate();
-        }
-    }
-
-    private static int single(PreparedStatement ps) throws SQLException {
-        try (ResultSet rs = ps.executeQuery()) {
+    private static int sum(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = statement(c, sql, params); ResultSet rs = ps.executeQuery()) {
             rs.next();
             return Math.toIntExact(rs.getLong(1));
+        }
+    }
+
+    private static PreparedStatement statement(Connection c, String sql, Object... params) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        try {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            return ps;
+        } catch (SQLException | RuntimeException e) {
+            ps.close();
+            throw e;
         }
     }
 }
